@@ -1,0 +1,20 @@
+// One-line notes the plugin writes into a conversation (as unlogged system
+// messages). They are purple markup, so they must not contain `<` or `&`.
+#ifndef SOFTSTART_PLUGIN_NOTES_H_
+#define SOFTSTART_PLUGIN_NOTES_H_
+
+namespace softstart {
+
+// Before the user's own text, which follows as typed.
+inline constexpr char kNoteNotSent[] =
+    "softstart did not send this message; here it is, so it isn't lost: ";
+inline constexpr char kNoteCheckFailed[] =
+    "softstart could not check this message, so it went out as you wrote it.";
+inline constexpr char kNoteNoDialog[] =
+    "softstart cannot show its window in this program, so this message went out as you wrote it.";
+inline constexpr char kHeldActionLabel[] = "Held messages\u2026";
+inline constexpr char kForgetActionLabel[] = "Forget held messages";
+
+}  // namespace softstart
+
+#endif  // SOFTSTART_PLUGIN_NOTES_H_
