@@ -1,0 +1,126 @@
+#include "e2e_environment.h"
+
+#include <signal.h>
+#include <stdlib.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "purple_client.h"
+#include "scripted_request_ui.h"
+
+#ifndef SOFTSTART_E2E_PYTHON
+#define SOFTSTART_E2E_PYTHON "/usr/bin/python3"
+#endif
+#ifndef SOFTSTART_E2E_RECEIVER
+#error "SOFTSTART_E2E_RECEIVER (path of receiver.py) must be defined"
+#endif
+
+namespace softstart::e2e {
+
+E2eEnvironment& E2eEnvironment::Get() {
+  static E2eEnvironment* env = new E2eEnvironment;
+  return *env;
+}
+
+bool E2eEnvironment::Start(const std::string& plugin_path,
+                           const std::string& rules_dir) {
+  plugin_path_ = plugin_path;
+  rules_dir_ = rules_dir;
+  started_ = StartOrExplain();
+  if (!started_ && error_.empty()) error_ = "environment failed to start";
+  if (!error_.empty()) std::fprintf(stderr, "e2e setup failed: %s\n", error_.c_str());
+  return started_;
+}
+
+bool E2eEnvironment::StartOrExplain() {
+  // libpurple and the receiver pipe may see peers vanish; never die of it.
+  signal(SIGPIPE, SIG_IGN);
+  char tmpl[] = "/tmp/softstart-e2e-XXXXXX";
+  if (!mkdtemp(tmpl)) {
+    error_ = "mkdtemp failed";
+    return false;
+  }
+  work_dir_ = tmpl;
+  // Keep libpurple and the plugin away from the real home and data dirs.
+  setenv("HOME", work_dir_.c_str(), 1);
+  setenv("XDG_DATA_HOME", (work_dir_ + "/xdg-data").c_str(), 1);
+  setenv("XDG_CONFIG_HOME", (work_dir_ + "/xdg-config").c_str(), 1);
+  // No session bus: libpurple would try to autolaunch one.
+  setenv("DBUS_SESSION_BUS_ADDRESS", ("unix:path=" + work_dir_ + "/no-bus").c_str(), 1);
+  if (!rules_dir_.empty()) setenv("SOFTSTART_RULES_DIR", rules_dir_.c_str(), 1);
+
+  std::vector<std::string> users = {"me", kFriend};
+  std::vector<std::string> receivers = {kFriend};
+  for (int i = 1; i <= kPartnerCount; ++i) {
+    char name[8];
+    std::snprintf(name, sizeof(name), "p%02d", i);
+    users.push_back(name);
+    receivers.push_back(name);
+  }
+  server_ = std::make_unique<ProsodyServer>(work_dir_);
+  if (!server_->Start(users, kPassword, &error_)) {
+    error_ = "prosody: " + error_;
+    return false;
+  }
+  if (!PurpleClient::Init(work_dir_ + "/purple", &error_)) return false;
+  ScriptedRequestUi::Install(true);
+  receiver_ = std::make_unique<XmppReceiver>();
+  if (!receiver_->Start(SOFTSTART_E2E_PYTHON, SOFTSTART_E2E_RECEIVER, server_->port(),
+                        kPassword, receivers, work_dir_ + "/receiver.err", &error_)) {
+    error_ = "receiver: " + error_;
+    return false;
+  }
+  if (!PurpleClient::Connect("me", kPassword, server_->port(), &error_)) {
+    error_ += "\n" + PurpleClient::DebugText().substr(0, 4000);
+    return false;
+  }
+  if (!plugin_path_.empty() && !EnsurePluginLoaded(&error_)) return false;
+  return true;
+}
+
+bool E2eEnvironment::EnsurePluginLoaded(std::string* err) {
+  if (plugin_ && purple_plugin_is_loaded(plugin_)) return true;
+  if (!std::filesystem::exists(plugin_path_)) {
+    *err = "plugin not built: " + plugin_path_;
+    return false;
+  }
+  if (plugin_) {
+    if (!purple_plugin_load(plugin_)) {
+      *err = "reloading the plugin failed";
+      return false;
+    }
+    return true;
+  }
+  plugin_ = PurpleClient::LoadPlugin(plugin_path_, err);
+  return plugin_ != nullptr;
+}
+
+std::string E2eEnvironment::NextPartner() {
+  if (next_partner_ > kPartnerCount) return "";
+  char name[8];
+  std::snprintf(name, sizeof(name), "p%02d", next_partner_++);
+  return name;
+}
+
+void E2eEnvironment::Stop() {
+  if (!work_dir_.empty()) {
+    // Kept for post-mortems: the whole debug capture next to prosody's log.
+    std::ofstream(work_dir_ + "/purple-debug.log") << PurpleClient::DebugText();
+  }
+  if (PurpleClient::account()) PurpleClient::Shutdown();
+  if (receiver_) receiver_->Stop();
+  if (server_) server_->Stop();
+  const char* keep = getenv("SOFTSTART_E2E_KEEP");
+  if (!work_dir_.empty()) {
+    if (keep && *keep) {
+      std::fprintf(stderr, "e2e: kept %s\n", work_dir_.c_str());
+    } else {
+      std::error_code ec;
+      std::filesystem::remove_all(work_dir_, ec);
+    }
+  }
+}
+
+}  // namespace softstart::e2e
