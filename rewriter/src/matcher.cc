@@ -1,0 +1,89 @@
+#include "matcher.h"
+
+#include <algorithm>
+
+namespace softstart {
+namespace {
+
+// Enough DFA memory for chat-length messages many times over; longer input
+// that exhausts it takes the per-rule path.
+constexpr int64_t kSetMemoryBudget = 32 << 20;
+
+}  // namespace
+
+Matcher::Matcher(const RuleSet* rules) : rules_(rules) {
+  RE2::Options options = PatternOptions();
+  options.set_max_mem(kSetMemoryBudget);
+  set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (const Rule& rule : rules_->rules) {
+    std::string error;
+    if (set_->Add(rule.pattern, &error) < 0) {
+      error_ = rule.id + ": " + error;
+      return;
+    }
+  }
+  if (!set_->Compile()) {
+    error_ = "the rule patterns are too large to compile together";
+    return;
+  }
+  ok_ = true;
+}
+
+std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled,
+                                      std::vector<SentenceSpan>* sentences, bool* fallback) const {
+  std::vector<RuleMatch> matches;
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo info;
+  *fallback = false;
+  if (!set_->Match(text, &hits, &info)) {
+    if (info.kind != RE2::Set::kOutOfMemory) return matches;
+    // RE2 reports "no match" when its DFA runs out of memory; that must not
+    // silently hide a finding, so every rule gets its own (NFA-capable) run.
+    *fallback = true;
+    hits.clear();
+    for (size_t i = 0; i < rules_->rules.size(); ++i) hits.push_back(static_cast<int>(i));
+  }
+  bool any_enabled = false;
+  for (int hit : hits) any_enabled |= enabled.Contains(rules_->rules[hit].category);
+  if (!any_enabled) return matches;
+
+  *sentences = SplitSentences(text);
+  std::sort(hits.begin(), hits.end());
+  for (int hit : hits) {
+    const Rule& rule = rules_->rules[hit];
+    if (enabled.Contains(rule.category)) MatchRule(rule, text, *sentences, &matches);
+  }
+  std::stable_sort(matches.begin(), matches.end(), [](const RuleMatch& a, const RuleMatch& b) {
+    return a.start != b.start ? a.start < b.start : a.end > b.end;
+  });
+  return matches;
+}
+
+void Matcher::MatchRule(const Rule& rule, std::string_view text, const std::vector<SentenceSpan>& sentences,
+                        std::vector<RuleMatch>* out) const {
+  const int group_count = rule.regex->NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> groups(group_count + 1);
+  size_t pos = 0;
+  while (pos <= text.size() &&
+         rule.regex->Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), group_count + 1)) {
+    const size_t start = groups[0].data() - text.data();
+    const size_t end = start + groups[0].size();
+    pos = end > start ? end : end + 1;  // Never loop on an empty match.
+    if (end == start || sentences.empty()) continue;
+    const size_t sentence = SentenceAt(sentences, start);
+    const SentenceSpan& span = sentences[sentence];
+    const std::string_view sentence_text = text.substr(span.start, span.end - span.start);
+    const bool silenced = std::any_of(rule.exceptions.begin(), rule.exceptions.end(),
+                                      [&](const auto& exception) { return RE2::PartialMatch(sentence_text, *exception); });
+    if (silenced) continue;
+    RuleMatch match{&rule, start, end, sentence, {}};
+    for (const auto& [name, index] : rule.regex->NamedCapturingGroups()) {
+      if (groups[index].data() != nullptr && !groups[index].empty()) {
+        match.groups[name] = std::string(groups[index].data(), groups[index].size());
+      }
+    }
+    out->push_back(std::move(match));
+  }
+}
+
+}  // namespace softstart

@@ -1,0 +1,53 @@
+// Finds every rule match in normalised text. One RE2::Set pass decides which
+// rules can match at all (most messages: none, in well under a microsecond);
+// only those rules run on their own to find spans and named groups.
+#ifndef SOFTSTART_MATCHER_H_
+#define SOFTSTART_MATCHER_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <re2/set.h>
+
+#include "rule_set.h"
+#include "sentences.h"
+
+namespace softstart {
+
+struct RuleMatch {
+  const Rule* rule = nullptr;
+  size_t start = 0, end = 0;  // In the normalised text.
+  size_t sentence = 0;        // Index into the sentences passed back.
+  std::map<std::string, std::string> groups;  // Named groups that matched.
+};
+
+class Matcher {
+ public:
+  // rules must outlive the matcher.
+  explicit Matcher(const RuleSet* rules);
+  bool ok() const { return ok_; }
+  const std::string& error() const { return error_; }
+
+  // Matches of the enabled rules, without those an exception silences, in
+  // order of start. Fills *sentences when there is a match. Sets *fallback
+  // when the set's DFA ran out of memory (very long input) and each rule was
+  // run on its own instead, which finds the same matches, only slower.
+  std::vector<RuleMatch> Match(std::string_view text, CategorySet enabled,
+                               std::vector<SentenceSpan>* sentences, bool* fallback) const;
+
+ private:
+  void MatchRule(const Rule& rule, std::string_view text, const std::vector<SentenceSpan>& sentences,
+                 std::vector<RuleMatch>* out) const;
+
+  const RuleSet* rules_;
+  std::unique_ptr<RE2::Set> set_;
+  bool ok_ = false;
+  std::string error_;
+};
+
+}  // namespace softstart
+
+#endif  // SOFTSTART_MATCHER_H_

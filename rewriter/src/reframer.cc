@@ -1,0 +1,149 @@
+#include "reframer.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+namespace softstart {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// A captured phrase ready to sit inside a template: trimmed, without closing
+// punctuation, not shouted, with "i" as "I".
+std::string CleanCapture(std::string value) {
+  while (!value.empty() && (IsSpace(value.back()) || std::string_view(".!?,;:").find(value.back()) != std::string_view::npos)) {
+    value.pop_back();
+  }
+  size_t first = 0;
+  while (first < value.size() && IsSpace(value[first])) ++first;
+  value.erase(0, first);
+  size_t letters = 0, upper = 0;
+  for (unsigned char c : value) {
+    if (std::isalpha(c)) {
+      ++letters;
+      upper += std::isupper(c) ? 1 : 0;
+    }
+  }
+  if (letters > 1 && upper == letters) {
+    std::transform(value.begin(), value.end(), value.begin(), [](unsigned char c) { return std::tolower(c); });
+  }
+  for (size_t i = 0; i < value.size(); ++i) {
+    const bool starts_word = i == 0 || !std::isalpha(static_cast<unsigned char>(value[i - 1]));
+    const bool ends_word = i + 1 == value.size() || !std::isalpha(static_cast<unsigned char>(value[i + 1]));
+    if (value[i] == 'i' && starts_word && ends_word) value[i] = 'I';
+  }
+  return value;
+}
+
+bool Usable(const Template& reframe, const Topic* topic, const RuleMatch& match) {
+  if (reframe.uses_topic && !topic) return false;
+  return std::all_of(reframe.capture_slots.begin(), reframe.capture_slots.end(),
+                     [&](const std::string& slot) { return match.groups.count(slot) > 0; });
+}
+
+std::string Fill(const Template& reframe, const Topic* topic, const RuleMatch& match) {
+  std::string out;
+  for (const auto& piece : reframe.pieces) {
+    if (!piece.is_slot) out += piece.text;
+    else if (piece.text == "topic") out += topic->about;
+    else if (piece.text == "missing") out += topic->missing;
+    else out += CleanCapture(match.groups.at(piece.text));
+  }
+  return out;
+}
+
+// The reframe for one finding in the given style. `uses` counts how often a
+// rule was already answered in this message, so a second sentence broken the
+// same way gets a different wording rather than the same line twice.
+std::string ReframeMatch(const RuleMatch& match, const Topic* topic, Suggestion::Style style,
+                         std::map<const Rule*, int>* uses) {
+  std::vector<const Template*> usable;
+  for (const Template& reframe : match.rule->reframes) {
+    if (reframe.style == style && Usable(reframe, topic, match)) usable.push_back(&reframe);
+  }
+  // The loader guarantees a slot-free template per style, so usable is never
+  // empty.
+  const int index = (*uses)[match.rule]++;
+  return TidySentence(Fill(*usable[index % usable.size()], topic, match));
+}
+
+std::string ReframeSentence(const ReframeInput& input, size_t sentence, Suggestion::Style style,
+                            std::map<const Rule*, int>* uses) {
+  const std::string& text = input.normalized->text;
+  const SentenceSpan& span = (*input.sentences)[sentence];
+  const Topic* topic = FindTopic(*input.rules, std::string_view(text).substr(span.start, span.end - span.start), text);
+  std::string out;
+  std::array<bool, kCategoryCount> answered{};
+  for (const RuleMatch& match : *input.matches) {
+    if (match.sentence != sentence) continue;
+    // One answer per principle the sentence breaks: blame and a demand in one
+    // breath get a feeling and an invitation, not two feelings.
+    bool& done = answered[static_cast<size_t>(match.rule->category)];
+    if (done) continue;
+    done = true;
+    const std::string piece = ReframeMatch(match, topic, style, uses);
+    if (out.find(piece) != std::string::npos) continue;
+    if (!out.empty()) out += ' ';
+    out += piece;
+  }
+  return out;
+}
+
+}  // namespace
+
+const Topic* FindTopic(const RuleSet& rules, std::string_view sentence, std::string_view message) {
+  for (const Topic& topic : rules.topics) {
+    if (RE2::PartialMatch(sentence, *topic.regex)) return &topic;
+  }
+  for (const Topic& topic : rules.topics) {
+    if (RE2::PartialMatch(message, *topic.regex)) return &topic;
+  }
+  return nullptr;
+}
+
+std::string TidySentence(std::string text) {
+  std::string out;
+  out.reserve(text.size() + 1);
+  for (char c : text) {
+    if (IsSpace(c)) c = ' ';
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    if ((c == ',' || c == '.' || c == '!' || c == '?') && !out.empty() && out.back() == ' ') out.pop_back();
+    out.push_back(c);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (!out.empty() && std::islower(static_cast<unsigned char>(out[0]))) out[0] = static_cast<char>(std::toupper(out[0]));
+  if (!out.empty() && std::string_view(".!?").find(out.back()) == std::string_view::npos) out.push_back('.');
+  return out;
+}
+
+std::vector<Suggestion> Reframe(const ReframeInput& input, Suggestion::Style preferred) {
+  std::vector<Suggestion::Style> styles = {preferred};
+  for (auto style : {Suggestion::Style::kShort, Suggestion::Style::kFull, Suggestion::Style::kQuestion}) {
+    if (style != preferred) styles.push_back(style);
+  }
+  std::vector<bool> flagged(input.sentences->size(), false);
+  for (const RuleMatch& match : *input.matches) flagged[match.sentence] = true;
+
+  std::vector<Suggestion> suggestions;
+  for (auto style : styles) {
+    std::map<const Rule*, int> uses;
+    std::string text;
+    size_t copied_to = 0;  // Original bytes up to here are already handled.
+    for (size_t i = 0; i < input.sentences->size(); ++i) {
+      if (!flagged[i]) continue;
+      const SentenceSpan& span = (*input.sentences)[i];
+      const auto [start, end] = input.normalized->ToOriginal(span.start, span.end);
+      text.append(input.original.substr(copied_to, start - copied_to));
+      text += ReframeSentence(input, i, style, &uses);
+      copied_to = end;
+    }
+    text.append(input.original.substr(copied_to));
+    const bool duplicate = std::any_of(suggestions.begin(), suggestions.end(),
+                                       [&](const Suggestion& s) { return s.text == text; });
+    if (!duplicate) suggestions.push_back({style, std::move(text)});
+  }
+  return suggestions;
+}
+
+}  // namespace softstart

@@ -1,0 +1,106 @@
+#include "softstart/rewriter.h"
+
+#include <filesystem>
+
+#include <hunspell/hunspell.hxx>
+
+#include "matcher.h"
+#include "normalizer.h"
+#include "reframer.h"
+#include "rule_loader.h"
+#include "rule_set.h"
+#include "typo_corrector.h"
+
+namespace softstart {
+
+const std::string& Analysis::suggestion() const {
+  static const std::string kNone;
+  return suggestions.empty() ? kNone : suggestions.front().text;
+}
+
+struct Rewriter::Impl {
+  RuleSet rules;
+  std::vector<RuleError> errors;
+  std::vector<std::string> warnings;
+  std::unique_ptr<Hunspell> hunspell;
+  std::unique_ptr<TypoCorrector> corrector;
+  std::unique_ptr<Normalizer> normalizer;
+  std::unique_ptr<Matcher> matcher;
+
+  void LoadHunspell(const Options& options);
+};
+
+void Rewriter::Impl::LoadHunspell(const Options& options) {
+  if (!options.use_hunspell) return;
+  const std::string base = options.hunspell_dictionary.empty() ? SOFTSTART_DEFAULT_HUNSPELL : options.hunspell_dictionary;
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(base + ".aff", ec) || !std::filesystem::is_regular_file(base + ".dic", ec)) {
+    warnings.push_back("no Hunspell dictionary at " + base +
+                       ".{aff,dic} (install hunspell-en-us): typos like 'nver' will not be recognised");
+    return;
+  }
+  hunspell = std::make_unique<Hunspell>((base + ".aff").c_str(), (base + ".dic").c_str());
+  if (!rules.hunspell_extra_dic.empty()) hunspell->add_dic(rules.hunspell_extra_dic.c_str());
+}
+
+Rewriter::Rewriter(const Options& options) : impl_(std::make_unique<Impl>()) {
+  try {
+    if (options.rules_dir.empty()) {
+      impl_->errors.push_back({"", 0, "no rule directory given"});
+      return;
+    }
+    if (!LoadRuleSet(options.rules_dir, &impl_->rules, &impl_->errors)) return;
+    impl_->matcher = std::make_unique<Matcher>(&impl_->rules);
+    if (!impl_->matcher->ok()) {
+      impl_->errors.push_back({options.rules_dir, 0, impl_->matcher->error()});
+      return;
+    }
+    impl_->LoadHunspell(options);
+    impl_->corrector = std::make_unique<TypoCorrector>(impl_->rules.vocabulary, impl_->hunspell.get());
+    impl_->normalizer = std::make_unique<Normalizer>(&impl_->rules.chatspeak, impl_->corrector.get());
+  } catch (const std::exception& e) {
+    // Nothing may escape the API; a failure here is reported like bad data.
+    impl_->errors.push_back({options.rules_dir, 0, std::string("cannot load rules: ") + e.what()});
+  }
+}
+
+Rewriter::~Rewriter() = default;
+
+bool Rewriter::ok() const { return impl_->errors.empty() && impl_->normalizer != nullptr; }
+const std::vector<RuleError>& Rewriter::errors() const { return impl_->errors; }
+const std::vector<std::string>& Rewriter::warnings() const { return impl_->warnings; }
+size_t Rewriter::rule_count() const { return ok() ? impl_->rules.rules.size() : 0; }
+
+Analysis Rewriter::Analyze(std::string_view text) const { return Analyze(text, AnalyzeOptions{}); }
+
+Analysis Rewriter::Analyze(std::string_view text, const AnalyzeOptions& options) const {
+  Analysis analysis;
+  if (!ok() || options.enabled.empty()) return analysis;
+  NormalizedText normalized;
+  impl_->normalizer->Normalize(text, &normalized);
+  std::vector<SentenceSpan> sentences;
+  std::vector<RuleMatch> matches = impl_->matcher->Match(normalized.text, options.enabled, &sentences,
+                                                         &analysis.used_fallback);
+  if (matches.empty()) return analysis;
+
+  // Rules of one category that overlap describe the same words: keep the
+  // first (longest at equal start), so each phrase is reported once.
+  std::vector<RuleMatch> kept;
+  for (RuleMatch& match : matches) {
+    const bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const RuleMatch& k) {
+      return k.rule->category == match.rule->category && match.start < k.end && k.start < match.end;
+    });
+    if (!overlaps) kept.push_back(std::move(match));
+  }
+  for (const RuleMatch& match : kept) {
+    const auto [start, end] = normalized.ToOriginal(match.start, match.end);
+    const Rule& rule = *match.rule;
+    analysis.findings.push_back(
+        {rule.category, rule.id, start, end, impl_->rules.principles.at(rule.principle).name, rule.explanation});
+  }
+  const ReframeInput input{text, &normalized, &sentences, &kept, &impl_->rules};
+  analysis.suggestions = Reframe(input, options.preferred_style);
+  return analysis;
+}
+
+}  // namespace softstart

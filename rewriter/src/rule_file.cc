@@ -1,0 +1,183 @@
+// One rules/*.yaml file. The schema is documented in dictionaries/en/README.md.
+#include "rule_file.h"
+
+#include <algorithm>
+
+#include "rule_loader.h"
+
+namespace softstart {
+namespace {
+
+constexpr int kMinExamples = 3;
+constexpr const char* kTopicSlots[] = {"topic", "missing"};
+
+bool ParseStyle(const std::string& name, Suggestion::Style* style) {
+  if (name == "short") *style = Suggestion::Style::kShort;
+  else if (name == "full") *style = Suggestion::Style::kFull;
+  else if (name == "question") *style = Suggestion::Style::kQuestion;
+  else return false;
+  return true;
+}
+
+void LoadReframes(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
+  const YAML::Node list = file.Require(rule_node, "reframes", YAML::NodeType::Sequence);
+  if (!list) return;
+  std::vector<std::string> groups;
+  if (rule->regex) {
+    for (const auto& [name, index] : rule->regex->NamedCapturingGroups()) groups.push_back(name);
+  }
+  for (const auto& item : list) {
+    if (!item.IsMap() || item.size() != 1 || !item.begin()->second.IsScalar()) {
+      file.Error(item, "each reframe is one 'short:', 'full:' or 'question:' entry with a text");
+      continue;
+    }
+    Template reframe;
+    reframe.line = YamlFile::Line(item);
+    const std::string style = item.begin()->first.Scalar();
+    if (!ParseStyle(style, &reframe.style)) {
+      file.Error(item, "unknown reframe style '" + style + "' (expected short, full or question)");
+      continue;
+    }
+    std::string error;
+    if (!ParseTemplate(item.begin()->second.Scalar(), &reframe, &error)) {
+      file.Error(item, error);
+      continue;
+    }
+    bool slots_ok = true;
+    for (const auto& piece : reframe.pieces) {
+      if (!piece.is_slot) continue;
+      if (std::find(std::begin(kTopicSlots), std::end(kTopicSlots), piece.text) != std::end(kTopicSlots)) {
+        reframe.uses_topic = true;
+      } else if (std::find(groups.begin(), groups.end(), piece.text) != groups.end()) {
+        reframe.capture_slots.push_back(piece.text);
+      } else {
+        file.Error(item, "unknown template slot '{" + piece.text +
+                             "}' (use {topic}, {missing} or a named group of the pattern)");
+        slots_ok = false;
+      }
+    }
+    if (slots_ok) rule->reframes.push_back(std::move(reframe));
+  }
+  // The last template of each style needs no slots, so every finding has a
+  // suggestion in every style whatever the message says.
+  for (auto style : {Suggestion::Style::kShort, Suggestion::Style::kFull, Suggestion::Style::kQuestion}) {
+    const Template* last = nullptr;
+    for (const auto& t : rule->reframes) {
+      if (t.style == style) last = &t;
+    }
+    const char* name = style == Suggestion::Style::kShort ? "short"
+                       : style == Suggestion::Style::kFull ? "full"
+                                                           : "question";
+    if (!last) {
+      file.Error(list, std::string("rule '") + rule->id + "' needs a '" + name + "' reframe");
+    } else if (last->uses_topic || !last->capture_slots.empty()) {
+      file.Error(list, std::string("the last '") + name + "' reframe of '" + rule->id +
+                           "' must use no slots, so there is always a suggestion");
+    }
+  }
+}
+
+void LoadExamples(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
+  const YAML::Node examples = file.Require(rule_node, "examples", YAML::NodeType::Map);
+  if (!examples) return;
+  file.RejectUnknownKeys(examples, {"match", "no_match"});
+  const YAML::Node match = file.Require(examples, "match", YAML::NodeType::Sequence);
+  const YAML::Node no_match = file.Require(examples, "no_match", YAML::NodeType::Sequence);
+  if (match) {
+    for (const auto& item : match) {
+      RuleExample example;
+      example.line = YamlFile::Line(item);
+      if (!file.RequireString(item, "text", &example.text) || !file.RequireString(item, "span", &example.span)) {
+        continue;
+      }
+      file.RejectUnknownKeys(item, {"text", "span"});
+      if (example.text.find(example.span) == std::string::npos) {
+        file.Error(item, "span '" + example.span + "' is not part of the example text");
+        continue;
+      }
+      rule->examples.push_back(std::move(example));
+    }
+    if (match.size() < kMinExamples) file.Error(match, "a rule needs at least 3 'match' examples");
+  }
+  if (no_match) {
+    for (const auto& item : no_match) {
+      if (!item.IsScalar() || item.Scalar().empty()) {
+        file.Error(item, "a 'no_match' example is a non-empty string");
+        continue;
+      }
+      rule->examples.push_back({item.Scalar(), "", false, YamlFile::Line(item)});
+    }
+    if (no_match.size() < kMinExamples) file.Error(no_match, "a rule needs at least 3 'no_match' examples");
+  }
+}
+
+void LoadRule(YamlFile& file, const YAML::Node& node, const std::map<std::string, std::string>& defines,
+              RuleSet* rule_set) {
+  Rule rule;
+  rule.file = file.path();
+  rule.line = YamlFile::Line(node);
+  if (!node.IsMap()) {
+    file.Error(node, "a rule is a mapping");
+    return;
+  }
+  file.RejectUnknownKeys(node, {"id", "category", "principle", "pattern", "exceptions", "explanation",
+                                "reframes", "examples"});
+  std::string category, pattern;
+  const bool has_id = file.RequireString(node, "id", &rule.id);
+  if (file.RequireString(node, "category", &category)) {
+    if (auto parsed = ParseCategory(category)) {
+      rule.category = *parsed;
+      if (has_id && rule.id.rfind(category + ".", 0) != 0) {
+        file.Error(node["id"], "rule id '" + rule.id + "' must start with its category: '" + category + ".'");
+      }
+    } else {
+      file.Error(node["category"], "unknown category '" + category +
+                                       "' (expected blame, demand, loaded-question, pressure or dismissive)");
+    }
+  }
+  if (has_id && !RE2::FullMatch(rule.id, R"([a-z-]+\.[a-z0-9]+(?:-[a-z0-9]+)*)")) {
+    file.Error(node["id"], "rule id '" + rule.id + "' is not of the form category.rule-name");
+  }
+  if (file.RequireString(node, "principle", &rule.principle) && !rule_set->principles.count(rule.principle)) {
+    file.Error(node["principle"], "unknown principle '" + rule.principle + "' (see principles.yaml)");
+  }
+  file.RequireString(node, "explanation", &rule.explanation);
+  if (file.RequireString(node, "pattern", &pattern)) {
+    std::string error;
+    if (!ExpandDefines(pattern, defines, &rule.pattern, &error)) {
+      file.Error(node["pattern"], error);
+    } else {
+      rule.regex = file.Compile(node["pattern"], rule.pattern);
+    }
+  }
+  if (node["exceptions"].IsDefined()) {
+    const YAML::Node list = file.Require(node, "exceptions", YAML::NodeType::Sequence);
+    for (const auto& item : list) {
+      std::string expanded, error;
+      if (!item.IsScalar()) {
+        file.Error(item, "an exception is a pattern string");
+      } else if (!ExpandDefines(item.Scalar(), defines, &expanded, &error)) {
+        file.Error(item, error);
+      } else if (auto regex = file.Compile(item, expanded)) {
+        rule.exceptions.push_back(std::move(regex));
+      }
+    }
+  }
+  LoadReframes(file, node, &rule);
+  LoadExamples(file, node, &rule);
+  rule_set->rules.push_back(std::move(rule));
+}
+
+}  // namespace
+
+void LoadRuleFile(const std::string& path, const std::map<std::string, std::string>& defines,
+                  RuleSet* rule_set, std::vector<RuleError>* errors) {
+  YamlFile file(path, errors);
+  if (!file.ok()) return;
+  file.RejectUnknownKeys(file.root(), {"rules"});
+  const YAML::Node rules = file.Require(file.root(), "rules", YAML::NodeType::Sequence);
+  if (!rules) return;
+  for (const auto& node : rules) LoadRule(file, node, defines, rule_set);
+}
+
+}  // namespace softstart

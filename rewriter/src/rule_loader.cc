@@ -1,0 +1,190 @@
+// The rule directory: defines, principles, topics, the chat-speak map, the
+// typo vocabulary, and every rules/*.yaml file (parsed in rule_file.cc).
+#include "rule_loader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <yaml-cpp/yaml.h>
+
+#include "rule_file.h"
+
+namespace softstart {
+namespace fs = std::filesystem;
+
+RE2::Options PatternOptions() {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);  // The library never logs; errors are returned.
+  return options;
+}
+
+bool ParseTemplate(const std::string& text, Template* out, std::string* error) {
+  out->pieces.clear();
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t open = text.find('{', pos);
+    if (open == std::string::npos) {
+      out->pieces.push_back({false, text.substr(pos)});
+      break;
+    }
+    if (open > pos) out->pieces.push_back({false, text.substr(pos, open - pos)});
+    const size_t close = text.find('}', open);
+    if (close == std::string::npos) {
+      *error = "'{' without a closing '}' in template";
+      return false;
+    }
+    std::string name = text.substr(open + 1, close - open - 1);
+    if (name.empty() || name.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string::npos) {
+      *error = "bad template slot '{" + name + "}' (slots are lower_snake names)";
+      return false;
+    }
+    out->pieces.push_back({true, std::move(name)});
+    pos = close + 1;
+  }
+  if (text.find('}') != std::string::npos &&
+      std::count(text.begin(), text.end(), '}') != std::count(text.begin(), text.end(), '{')) {
+    *error = "'}' without an opening '{' in template";
+    return false;
+  }
+  return true;
+}
+
+namespace {
+
+bool ReadLines(const fs::path& path, std::vector<std::pair<int, std::string>>* lines,
+               std::vector<RuleError>* errors) {
+  std::ifstream in(path);
+  if (!in) {
+    errors->push_back({path.string(), 0, "cannot read file"});
+    return false;
+  }
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    lines->emplace_back(number, line);
+  }
+  return true;
+}
+
+bool LoadChatspeak(const fs::path& path, RuleSet* rules, std::vector<RuleError>* errors) {
+  std::vector<std::pair<int, std::string>> lines;
+  if (!ReadLines(path, &lines, errors)) return false;
+  bool ok = true;
+  for (const auto& [number, line] : lines) {
+    const size_t tab = line.find('\t');
+    if (tab == std::string::npos || tab == 0 || tab + 1 == line.size()) {
+      errors->push_back({path.string(), number, "expected 'token<TAB>replacement'"});
+      ok = false;
+      continue;
+    }
+    std::string token = line.substr(0, tab);
+    std::transform(token.begin(), token.end(), token.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    if (!rules->chatspeak.emplace(token, line.substr(tab + 1)).second) {
+      errors->push_back({path.string(), number, "duplicate token '" + token + "'"});
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+bool LoadVocabulary(const fs::path& path, RuleSet* rules, std::vector<RuleError>* errors) {
+  std::vector<std::pair<int, std::string>> lines;
+  if (!ReadLines(path, &lines, errors)) return false;
+  bool ok = true;
+  for (const auto& [number, word] : lines) {
+    if (word.find_first_not_of("abcdefghijklmnopqrstuvwxyz'") != std::string::npos) {
+      errors->push_back({path.string(), number, "vocabulary words are lower-case letters: '" + word + "'"});
+      ok = false;
+      continue;
+    }
+    rules->vocabulary.push_back(word);
+  }
+  return ok;
+}
+
+bool LoadPrinciples(const fs::path& path, RuleSet* rules, std::vector<RuleError>* errors) {
+  YamlFile file(path.string(), errors);
+  if (!file.ok()) return false;
+  const YAML::Node list = file.Require(file.root(), "principles", YAML::NodeType::Map);
+  if (!list) return false;
+  bool ok = true;
+  for (const auto& entry : list) {
+    const std::string key = entry.first.as<std::string>();
+    std::string name;
+    if (!file.RequireString(entry.second, "name", &name)) {
+      ok = false;
+      continue;
+    }
+    file.RejectUnknownKeys(entry.second, {"name"});
+    rules->principles[key] = Principle{name};
+  }
+  return ok && file.ok();
+}
+
+bool LoadTopics(const fs::path& path, RuleSet* rules, std::vector<RuleError>* errors) {
+  YamlFile file(path.string(), errors);
+  if (!file.ok()) return false;
+  const YAML::Node list = file.Require(file.root(), "topics", YAML::NodeType::Sequence);
+  if (!list) return false;
+  for (const auto& node : list) {
+    Topic topic;
+    std::string pattern;
+    if (!file.RequireString(node, "id", &topic.id) || !file.RequireString(node, "pattern", &pattern) ||
+        !file.RequireString(node, "topic", &topic.about) ||
+        !file.RequireString(node, "missing", &topic.missing)) {
+      continue;
+    }
+    file.RejectUnknownKeys(node, {"id", "pattern", "topic", "missing"});
+    topic.regex = file.Compile(node["pattern"], pattern);
+    if (topic.regex) rules->topics.push_back(std::move(topic));
+  }
+  return file.ok();
+}
+
+}  // namespace
+
+bool LoadRuleSet(const std::string& dir, RuleSet* rules, std::vector<RuleError>* errors) {
+  const size_t errors_before = errors->size();
+  const fs::path root(dir);
+  std::error_code ec;
+  if (!fs::is_directory(root / "rules", ec)) {
+    errors->push_back({dir, 0, "not a rule directory (no rules/ folder in it)"});
+    return false;
+  }
+  std::map<std::string, std::string> defines;
+  if (fs::exists(root / "defines.yaml", ec)) LoadDefines((root / "defines.yaml").string(), &defines, errors);
+  LoadPrinciples(root / "principles.yaml", rules, errors);
+  LoadTopics(root / "topics.yaml", rules, errors);
+  LoadChatspeak(root / "chatspeak.tsv", rules, errors);
+  LoadVocabulary(root / "vocabulary.txt", rules, errors);
+  if (fs::exists(root / "hunspell" / "softstart.dic", ec)) {
+    rules->hunspell_extra_dic = (root / "hunspell" / "softstart.dic").string();
+  }
+
+  std::vector<fs::path> rule_files;
+  for (const auto& entry : fs::directory_iterator(root / "rules", ec)) {
+    if (entry.path().extension() == ".yaml") rule_files.push_back(entry.path());
+  }
+  std::sort(rule_files.begin(), rule_files.end());
+  if (rule_files.empty()) errors->push_back({(root / "rules").string(), 0, "no *.yaml rule files"});
+  for (const auto& path : rule_files) LoadRuleFile(path.string(), defines, rules, errors);
+
+  // Duplicate ids are checked across files: an id names one rule forever.
+  std::map<std::string, const Rule*> by_id;
+  for (const Rule& rule : rules->rules) {
+    auto [it, inserted] = by_id.emplace(rule.id, &rule);
+    if (!inserted) {
+      errors->push_back({rule.file, rule.line,
+                         "duplicate rule id '" + rule.id + "' (first defined at " + it->second->file +
+                             ":" + std::to_string(it->second->line) + ")"});
+    }
+  }
+  return errors->size() == errors_before;
+}
+
+}  // namespace softstart

@@ -1,0 +1,83 @@
+// The loaded rule data: what rule_loader.cc builds from dictionaries/<lang>/
+// and the matcher, normaliser and reframer read. Internal to the library
+// (tests include it to run every rule's own examples).
+#ifndef SOFTSTART_RULE_SET_H_
+#define SOFTSTART_RULE_SET_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "softstart/category.h"
+#include "softstart/rewriter.h"
+
+namespace softstart {
+
+// A reframe template, split at load time into literal text and slots.
+struct Template {
+  struct Piece {
+    bool is_slot = false;
+    std::string text;  // Literal text, or the slot's name.
+  };
+  Suggestion::Style style = Suggestion::Style::kShort;
+  std::vector<Piece> pieces;
+  bool uses_topic = false;  // Needs a topic found in the message.
+  std::vector<std::string> capture_slots;  // Named groups it needs.
+  int line = 0;
+};
+
+// An example from the rule file: a message that must (or must not) match.
+struct RuleExample {
+  std::string text;
+  std::string span;  // For must-match examples: the words the finding marks.
+  bool must_match = true;
+  int line = 0;
+};
+
+struct Rule {
+  std::string id;
+  Category category = Category::kBlame;
+  std::string principle;    // Key into RuleSet::principles.
+  std::string explanation;
+  std::string pattern;      // After {{define}} expansion.
+  std::unique_ptr<RE2> regex;
+  // A match is dropped when one of these matches the sentence that holds it.
+  std::vector<std::unique_ptr<RE2>> exceptions;
+  std::vector<Template> reframes;
+  std::vector<RuleExample> examples;
+  std::string file;
+  int line = 0;
+};
+
+struct Principle {
+  std::string name;  // "Start with vulnerability, not blame".
+};
+
+// A subject people write about; reframes name it so the suggestion keeps the
+// user's topic ("kissing", "texting back", ...).
+struct Topic {
+  std::string id;
+  std::unique_ptr<RE2> regex;
+  std::string about;    // Fills {topic}: "kissing".
+  std::string missing;  // Fills {missing}: "kissing you".
+};
+
+struct RuleSet {
+  std::vector<Rule> rules;
+  std::vector<Topic> topics;  // In priority order.
+  std::map<std::string, Principle> principles;
+  std::unordered_map<std::string, std::string> chatspeak;  // "u" -> "you".
+  std::vector<std::string> vocabulary;  // Words typos are corrected towards.
+  std::string hunspell_extra_dic;       // Path of the extra word list, if any.
+};
+
+// Options every rule and topic pattern is compiled with.
+RE2::Options PatternOptions();
+
+}  // namespace softstart
+
+#endif  // SOFTSTART_RULE_SET_H_

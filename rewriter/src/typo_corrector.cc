@@ -1,0 +1,101 @@
+#include "typo_corrector.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+
+#include <hunspell/hunspell.hxx>
+
+namespace softstart {
+namespace {
+
+constexpr size_t kMinWordLength = 4;   // Shorter words are too ambiguous.
+constexpr size_t kMaxCacheEntries = 4096;
+
+uint32_t LetterMask(std::string_view word) {
+  uint32_t mask = 0;
+  for (char c : word) {
+    if (c >= 'a' && c <= 'z') mask |= 1u << (c - 'a');
+  }
+  return mask;
+}
+
+int MaxDistance(size_t length) { return length >= 7 ? 2 : 1; }
+
+}  // namespace
+
+TypoCorrector::TypoCorrector(std::vector<std::string> vocabulary, Hunspell* hunspell)
+    : vocabulary_(std::move(vocabulary)), hunspell_(hunspell) {
+  for (size_t i = 0; i < vocabulary_.size(); ++i) {
+    const std::string& word = vocabulary_[i];
+    letter_masks_.push_back(LetterMask(word));
+    if (word.size() >= kMinWordLength && word[0] >= 'a' && word[0] <= 'z') {
+      by_first_letter_[word[0] - 'a'].push_back(static_cast<int>(i));
+    }
+  }
+}
+
+int TypoCorrector::Distance(std::string_view a, std::string_view b, int max) {
+  const size_t n = a.size(), m = b.size();
+  if (static_cast<int>(n > m ? n - m : m - n) > max) return max + 1;
+  // Three rolling rows are enough for transpositions.
+  std::vector<int> two_back(m + 1), previous(m + 1), current(m + 1);
+  for (size_t j = 0; j <= m; ++j) previous[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= n; ++i) {
+    current[0] = static_cast<int>(i);
+    int row_min = current[0];
+    for (size_t j = 1; j <= m; ++j) {
+      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        current[j] = std::min(current[j], two_back[j - 2] + 1);
+      }
+      row_min = std::min(row_min, current[j]);
+    }
+    if (row_min > max) return max + 1;
+    std::swap(two_back, previous);
+    std::swap(previous, current);
+  }
+  return std::min(previous[m], max + 1);
+}
+
+const std::string* TypoCorrector::Correct(std::string_view word) const {
+  if (!hunspell_ || word.size() < kMinWordLength || word[0] < 'a' || word[0] > 'z') return nullptr;
+  // Cheap screen first: most words are nowhere near a trigger word.
+  const uint32_t mask = LetterMask(word);
+  bool near = false;
+  for (int index : by_first_letter_[word[0] - 'a']) {
+    const std::string& candidate = vocabulary_[index];
+    const size_t diff = candidate.size() > word.size() ? candidate.size() - word.size()
+                                                       : word.size() - candidate.size();
+    const int max = MaxDistance(candidate.size());
+    if (diff > static_cast<size_t>(max)) continue;
+    if (candidate == word) return nullptr;  // Already a trigger word.
+    if (std::popcount(mask ^ letter_masks_[index]) <= 2 * max) near = true;
+  }
+  if (!near) return nullptr;
+  return Lookup(word);
+}
+
+const std::string* TypoCorrector::Lookup(std::string_view word) const {
+  std::string key(word);
+  if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+  const std::string* best = nullptr;
+  if (!hunspell_->spell(key)) {
+    int best_distance = 3;
+    for (int index : by_first_letter_[word[0] - 'a']) {
+      const std::string& candidate = vocabulary_[index];
+      const int max = MaxDistance(candidate.size());
+      const int distance = Distance(word, candidate, max);
+      if (distance <= max && distance < best_distance) {
+        best = &candidate;
+        best_distance = distance;
+      }
+    }
+  }
+  if (cache_.size() >= kMaxCacheEntries) cache_.clear();
+  cache_.emplace(std::move(key), best);
+  return best;
+}
+
+}  // namespace softstart

@@ -1,0 +1,47 @@
+// Corrects typos of the trigger vocabulary ("nver", "alwyas") so rules match
+// how people really type. Hunspell decides whether a word is misspelt at all
+// ("ever" is a word, "evr" is not); an edit distance over the small vocabulary
+// picks the intended word. Hunspell's suggest() costs ~19 ms a call, so it is
+// never used; spell() runs only for the rare word close to a trigger word.
+#ifndef SOFTSTART_TYPO_CORRECTOR_H_
+#define SOFTSTART_TYPO_CORRECTOR_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+class Hunspell;
+
+namespace softstart {
+
+class TypoCorrector {
+ public:
+  // hunspell may be null: then no word is corrected (without a dictionary we
+  // cannot tell a typo from a real word we do not know).
+  TypoCorrector(std::vector<std::string> vocabulary, Hunspell* hunspell);
+
+  // `word` is lower-case ASCII letters. Returns the vocabulary word it is a
+  // typo of, or nullptr. Not thread-safe (it caches answers).
+  const std::string* Correct(std::string_view word) const;
+
+  // Edit distance with adjacent transpositions (optimal string alignment),
+  // or max + 1 when it is above max.
+  static int Distance(std::string_view a, std::string_view b, int max);
+
+ private:
+  const std::string* Lookup(std::string_view word) const;
+
+  std::vector<std::string> vocabulary_;
+  // Vocabulary indices by first letter: typos rarely change the first letter,
+  // and this keeps the per-word cost to a handful of comparisons.
+  std::vector<int> by_first_letter_[26];
+  std::vector<uint32_t> letter_masks_;
+  Hunspell* hunspell_;
+  mutable std::unordered_map<std::string, const std::string*> cache_;
+};
+
+}  // namespace softstart
+
+#endif  // SOFTSTART_TYPO_CORRECTOR_H_

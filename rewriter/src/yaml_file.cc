@@ -1,0 +1,134 @@
+#include <algorithm>
+
+#include "rule_file.h"
+
+namespace softstart {
+
+YamlFile::YamlFile(std::string path, std::vector<RuleError>* errors)
+    : path_(std::move(path)), errors_(errors), errors_before_(errors->size()) {
+  try {
+    root_ = YAML::LoadFile(path_);
+  } catch (const YAML::BadFile&) {
+    errors_->push_back({path_, 0, "cannot read file"});
+    return;
+  } catch (const YAML::ParserException& e) {
+    errors_->push_back({path_, e.mark.line + 1, "YAML syntax error: " + e.msg});
+    return;
+  }
+  if (!root_.IsMap()) errors_->push_back({path_, Line(root_), "expected a mapping at the top of the file"});
+}
+
+int YamlFile::Line(const YAML::Node& node) {
+  const YAML::Mark mark = node.Mark();
+  return mark.line >= 0 ? mark.line + 1 : 0;
+}
+
+void YamlFile::Error(const YAML::Node& node, const std::string& message) {
+  errors_->push_back({path_, Line(node), message});
+}
+
+YAML::Node YamlFile::Require(const YAML::Node& parent, const char* key, YAML::NodeType::value type) {
+  if (!parent.IsMap()) {
+    Error(parent, "expected a mapping");
+    return YAML::Node(YAML::NodeType::Undefined);
+  }
+  const YAML::Node child = parent[key];
+  if (!child.IsDefined() || child.IsNull()) {
+    Error(parent, std::string("missing field '") + key + "'");
+    return YAML::Node(YAML::NodeType::Undefined);
+  }
+  if (child.Type() != type) {
+    const char* wanted = type == YAML::NodeType::Map ? "a mapping"
+                         : type == YAML::NodeType::Sequence ? "a list"
+                                                            : "a string";
+    Error(child, std::string("field '") + key + "' must be " + wanted);
+    return YAML::Node(YAML::NodeType::Undefined);
+  }
+  return child;
+}
+
+bool YamlFile::RequireString(const YAML::Node& parent, const char* key, std::string* out) {
+  const YAML::Node node = Require(parent, key, YAML::NodeType::Scalar);
+  if (!node.IsDefined()) return false;
+  *out = node.Scalar();
+  if (out->empty()) {
+    Error(node, std::string("field '") + key + "' is empty");
+    return false;
+  }
+  return true;
+}
+
+bool YamlFile::OptionalString(const YAML::Node& parent, const char* key, std::string* out) {
+  if (!parent.IsMap() || !parent[key].IsDefined()) return false;
+  return RequireString(parent, key, out);
+}
+
+void YamlFile::RejectUnknownKeys(const YAML::Node& map, std::initializer_list<const char*> known) {
+  if (!map.IsMap()) return;
+  for (const auto& entry : map) {
+    const std::string key = entry.first.Scalar();
+    if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; })) {
+      std::string list;
+      for (const char* k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+      Error(entry.first, "unknown field '" + key + "' (expected one of: " + list + ")");
+    }
+  }
+}
+
+std::unique_ptr<RE2> YamlFile::Compile(const YAML::Node& node, const std::string& pattern) {
+  auto regex = std::make_unique<RE2>(pattern, PatternOptions());
+  if (!regex->ok()) {
+    Error(node, "bad regular expression: " + regex->error() + " in '" + pattern + "'");
+    return nullptr;
+  }
+  return regex;
+}
+
+bool ExpandDefines(const std::string& pattern, const std::map<std::string, std::string>& defines,
+                   std::string* out, std::string* error) {
+  out->clear();
+  size_t pos = 0;
+  while (true) {
+    const size_t open = pattern.find("{{", pos);
+    if (open == std::string::npos) break;
+    const size_t close = pattern.find("}}", open + 2);
+    if (close == std::string::npos) {
+      *error = "'{{' without '}}' in pattern";
+      return false;
+    }
+    const std::string name = pattern.substr(open + 2, close - open - 2);
+    const auto it = defines.find(name);
+    if (it == defines.end()) {
+      *error = "unknown define '{{" + name + "}}' (see defines.yaml)";
+      return false;
+    }
+    out->append(pattern, pos, open - pos);
+    out->append(it->second);
+    pos = close + 2;
+  }
+  out->append(pattern, pos, std::string::npos);
+  return true;
+}
+
+void LoadDefines(const std::string& path, std::map<std::string, std::string>* defines,
+                 std::vector<RuleError>* errors) {
+  YamlFile file(path, errors);
+  if (!file.ok()) return;
+  const YAML::Node map = file.Require(file.root(), "defines", YAML::NodeType::Map);
+  if (!map) return;
+  for (const auto& entry : map) {
+    if (!entry.second.IsScalar()) {
+      file.Error(entry.second, "define '" + entry.first.Scalar() + "' must be a string");
+      continue;
+    }
+    // A define may use earlier defines, so shared pieces stay in one place.
+    std::string expanded, error;
+    if (!ExpandDefines(entry.second.Scalar(), *defines, &expanded, &error)) {
+      file.Error(entry.second, error);
+      continue;
+    }
+    if (file.Compile(entry.second, expanded)) (*defines)[entry.first.Scalar()] = "(?:" + expanded + ")";
+  }
+}
+
+}  // namespace softstart
