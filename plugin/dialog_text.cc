@@ -88,10 +88,11 @@ DialogText BuildDialogText(std::string_view visible, const Analysis& analysis) {
       if (!paragraph.empty()) paragraph += ", ";
       paragraph += "\u201c" + quote + "\u201d";
     }
-    if (!paragraph.empty()) paragraph += " \u2014 ";
-    paragraph += AsSentence(group.principle);
-    if (!group.explanation.empty()) paragraph += " " + group.explanation;
-    text.secondary += paragraph + "\n\n";
+    std::string why = AsSentence(group.principle);
+    if (!group.explanation.empty()) why += (why.empty() ? "" : " ") + group.explanation;
+    if (!paragraph.empty() && !why.empty()) paragraph += " \u2014 ";
+    paragraph += why;
+    if (!paragraph.empty()) text.secondary += paragraph + "\n\n";
   }
   text.secondary += kEditHint;
   return text;
