@@ -51,8 +51,8 @@ bool E2eEnvironment::StartOrExplain() {
   setenv("DBUS_SESSION_BUS_ADDRESS", ("unix:path=" + work_dir_ + "/no-bus").c_str(), 1);
   if (!rules_dir_.empty()) setenv("SOFTSTART_RULES_DIR", rules_dir_.c_str(), 1);
 
-  std::vector<std::string> users = {"me", kFriend};
-  std::vector<std::string> receivers = {kFriend};
+  std::vector<std::string> users = {"me"};
+  std::vector<std::string> receivers;
   for (int i = 1; i <= kPartnerCount; ++i) {
     char name[8];
     std::snprintf(name, sizeof(name), "p%02d", i);

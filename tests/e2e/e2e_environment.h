@@ -21,7 +21,6 @@ namespace softstart::e2e {
 
 inline constexpr int kPartnerCount = 32;
 inline constexpr char kPassword[] = "e2e-loopback-only";
-inline constexpr char kFriend[] = "friend";  // Never flagged.
 
 class E2eEnvironment {
  public:

@@ -69,11 +69,11 @@ BOOST_FIXTURE_TEST_CASE(DebugCaptureSeesOutgoingStanzas, Scenario) {
              std::string::npos);
 }
 
-BOOST_FIXTURE_TEST_CASE(UnflaggedFriendReceivesToo, UnflaggedScenario) {
-  Send("hello friend");
+BOOST_FIXTURE_TEST_CASE(UnflaggedContactReceivesToo, UnflaggedScenario) {
+  Send("hello there");
   std::vector<std::string> got = WaitReceived(1);
   BOOST_REQUIRE_EQUAL(got.size(), 1u);
-  BOOST_TEST(got[0] == "hello friend");
+  BOOST_TEST(got[0] == "hello there");
 }
 
 }  // namespace

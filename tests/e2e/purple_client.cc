@@ -9,6 +9,7 @@ namespace {
 
 std::vector<ConvWrite>* g_conv_writes = new std::vector<ConvWrite>;
 std::vector<DebugLine>* g_debug_lines = new std::vector<DebugLine>;
+std::vector<NotifyRecord>* g_notifications = new std::vector<NotifyRecord>;
 PurpleAccount* g_account = nullptr;
 
 // --- Event loop on GLib (libpurple asks the UI to watch its fds). ---
@@ -68,6 +69,27 @@ void BlistNodeNoop(PurpleBuddyList*, PurpleBlistNode*) {}
 void NewNodeNoop(PurpleBlistNode*) {}
 PurpleBlistUiOps g_blist_ops = {};
 
+// --- Notifications: recorded, closed at once (nobody reads them). ---
+
+std::string OrEmpty(const char* s) { return s ? s : ""; }
+
+void* NotifyMessage(PurpleNotifyMsgType, const char* title, const char* primary,
+                    const char* secondary) {
+  g_notifications->push_back({OrEmpty(title), OrEmpty(primary), OrEmpty(secondary), ""});
+  return g_notifications;
+}
+
+void* NotifyFormatted(const char* title, const char* primary, const char* secondary,
+                      const char* text) {
+  g_notifications->push_back(
+      {OrEmpty(title), OrEmpty(primary), OrEmpty(secondary), OrEmpty(text)});
+  return g_notifications;
+}
+
+void CloseNotify(PurpleNotifyType, void*) {}
+
+PurpleNotifyUiOps g_notify_ops = {};
+
 // --- Debug: capture everything, at every level, unsafe included. ---
 
 void DebugPrint(PurpleDebugLevel level, const char* category, const char* text) {
@@ -104,6 +126,10 @@ void UiInit() {
   g_blist_ops.remove = BlistNodeNoop;
   g_blist_ops.destroy = BlistNoop;
   purple_blist_set_ui_ops(&g_blist_ops);
+  g_notify_ops.notify_message = NotifyMessage;
+  g_notify_ops.notify_formatted = NotifyFormatted;
+  g_notify_ops.close_notify = CloseNotify;
+  purple_notify_set_ui_ops(&g_notify_ops);
 }
 
 PurpleCoreUiOps g_core_ops = {UiPrefsInit, nullptr, UiInit, nullptr,
@@ -240,6 +266,9 @@ PurplePlugin* PurpleClient::LoadPlugin(const std::string& path, std::string* err
 }
 
 const std::vector<ConvWrite>& PurpleClient::conv_writes() { return *g_conv_writes; }
+const std::vector<NotifyRecord>& PurpleClient::notifications() {
+  return *g_notifications;
+}
 const std::vector<DebugLine>& PurpleClient::debug_lines() { return *g_debug_lines; }
 
 std::string PurpleClient::DebugText(size_t from_line) {

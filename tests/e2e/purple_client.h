@@ -41,6 +41,11 @@ struct DebugLine {
   std::string text;
 };
 
+// One notification (purple_notify_*), e.g. the plugin's "Held messages…".
+struct NotifyRecord {
+  std::string title, primary, secondary, text;
+};
+
 class PurpleClient {
  public:
   // Sets every UI op and initialises the core with user_dir as ~/.purple.
@@ -78,6 +83,7 @@ class PurpleClient {
   static PurplePlugin* LoadPlugin(const std::string& path, std::string* err);
 
   static const std::vector<ConvWrite>& conv_writes();
+  static const std::vector<NotifyRecord>& notifications();
   static const std::vector<DebugLine>& debug_lines();
   // Everything captured as one searchable text, "category: text" per line.
   static std::string DebugText(size_t from_line = 0);

@@ -60,7 +60,7 @@ Scenario::Scenario(bool flagged) {
   BOOST_REQUIRE_MESSAGE(PurpleClient::WaitConnected(20000),
                         "the libpurple account is not connected");
   BOOST_REQUIRE_MESSAGE(env.receiver().running(), "receiver.py has exited");
-  user_ = flagged ? env.NextPartner() : kFriend;
+  user_ = env.NextPartner();
   BOOST_REQUIRE_MESSAGE(!user_.empty(), "out of partner accounts: raise kPartnerCount");
   jid_ = E2eEnvironment::Jid(user_);
   buddy_ = PurpleClient::AddBuddy(jid_);
@@ -84,6 +84,14 @@ Scenario::~Scenario() {
 void Scenario::Send(const std::string& markup) {
   RememberUsed(markup);
   PurpleClient::Send(conv_, markup);
+}
+
+Dialog* Scenario::SendExpectingHold(const std::string& markup) {
+  Send(markup);
+  Dialog* dialog = WaitForDialog();
+  BOOST_REQUIRE_MESSAGE(dialog != nullptr,
+                        "no softstart dialog opened for a message to a flagged contact");
+  return dialog;
 }
 
 Dialog* Scenario::WaitForDialog(int timeout_ms) {

@@ -31,6 +31,9 @@ class Scenario {
   // Types markup into the conversation and presses Enter; remembers the
   // text for the privacy check.
   void Send(const std::string& markup);
+  // Sends markup that must be held and returns its dialog; fails the case
+  // (BOOST_REQUIRE) when no dialog opens.
+  Dialog* SendExpectingHold(const std::string& markup);
   // The next dialog opened after this case started (or after the previous
   // one returned by this call).
   Dialog* WaitForDialog(int timeout_ms = 5000);

@@ -163,6 +163,10 @@ void ScriptedRequestUi::Choose(Dialog* dialog, int action,
 void ScriptedRequestUi::PressOk(Dialog* dialog) { Answer(dialog, true); }
 void ScriptedRequestUi::PressCancel(Dialog* dialog) { Answer(dialog, false); }
 
+void ScriptedRequestUi::Abandon(Dialog* dialog) {
+  if (dialog) dialog->open = false;
+}
+
 void ScriptedRequestUi::CloseAll() {
   for (Dialog* d : OpenDialogs()) CloseWindow(d);
 }

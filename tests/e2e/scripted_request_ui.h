@@ -73,6 +73,9 @@ class ScriptedRequestUi {
   static void CloseWindow(Dialog* dialog) { PressCancel(dialog); }
   // Closes every open dialog by its window; for test teardown.
   static void CloseAll();
+  // Forgets an open dialog without calling back, for when its owner is gone
+  // (an unloaded plugin that failed to close its requests).
+  static void Abandon(Dialog* dialog);
 };
 
 }  // namespace softstart::e2e
