@@ -67,8 +67,14 @@ void Matcher::MatchRule(const Rule& rule, std::string_view text, const std::vect
   while (pos <= text.size() &&
          rule.regex->Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), group_count + 1)) {
     const size_t start = groups[0].data() - text.data();
-    const size_t end = start + groups[0].size();
+    size_t end = start + groups[0].size();
     pos = end > start ? end : end + 1;  // Never loop on an empty match.
+    // A clause ending matched as 'tail' only bounds the phrase; the next
+    // match may start inside it ("...anymore. You never...").
+    if (rule.tail_group > 0 && groups[rule.tail_group].data() != nullptr) {
+      end = groups[rule.tail_group].data() - text.data();
+      pos = end > start ? end : pos;
+    }
     if (end == start || sentences.empty()) continue;
     const size_t sentence = SentenceAt(sentences, start);
     const SentenceSpan& span = sentences[sentence];

@@ -50,7 +50,7 @@ void LoadReframes(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
         reframe.uses_topic = true;
       } else if (std::find(groups.begin(), groups.end(), piece.text) != groups.end()) {
         reframe.capture_slots.push_back(piece.text);
-      } else {
+      } else if (rule->regex) {  // Without a pattern, its error is enough.
         file.Error(item, "unknown template slot '{" + piece.text +
                              "}' (use {topic}, {missing} or a named group of the pattern)");
         slots_ok = false;
@@ -148,6 +148,10 @@ void LoadRule(YamlFile& file, const YAML::Node& node, const std::map<std::string
       file.Error(node["pattern"], error);
     } else {
       rule.regex = file.Compile(node["pattern"], rule.pattern);
+      if (rule.regex) {
+        const auto& named = rule.regex->NamedCapturingGroups();
+        if (auto it = named.find("tail"); it != named.end()) rule.tail_group = it->second;
+      }
     }
   }
   if (node["exceptions"].IsDefined()) {

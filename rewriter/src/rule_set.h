@@ -45,6 +45,7 @@ struct Rule {
   std::string explanation;
   std::string pattern;      // After {{define}} expansion.
   std::unique_ptr<RE2> regex;
+  int tail_group = 0;  // Index of the group named 'tail', or 0 when none.
   // A match is dropped when one of these matches the sentence that holds it.
   std::vector<std::unique_ptr<RE2>> exceptions;
   std::vector<Template> reframes;

@@ -1,0 +1,96 @@
+// False alarms on real text nobody here wrote (../shared/data, read in place).
+// At most 0.5% of each corpus may be flagged. The few real complaints among
+// them are listed in tests/data/corpus_reviewed.tsv by corpus, line and a
+// short hash (never the text: some licences forbid copies).
+#define BOOST_TEST_MODULE corpus_test
+#include <boost/test/unit_test.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "test_rewriter.h"
+
+using softstart::testing::BundledRewriter;
+
+namespace {
+
+const char* kCorpora[] = {
+    "sms_spam_collection/sms_spam_collection.txt",
+    "tatoeba_eng/tatoeba_eng.txt",
+    "dailydialog/dailydialog.txt",
+    "dailydialog/dailydialog_directive.txt",
+    "topical_chat/topical_chat.txt",
+    "nps_chat/nps_chat.txt",
+    "goemotions/goemotions.txt",
+    "goemotions/goemotions_affectionate.txt",
+    "stanford_politeness/stanford_politeness.txt",
+    "positive_frames/positive_frames.txt",
+    "positive_frames/positive_frames_reframed.txt",
+    "paradetox/paradetox_neutral.txt",
+    "counsel_chat/counsel_chat.txt",
+    "fortunes_relationships/fortunes_relationships.txt",
+    "personality_chat/personality_chat.txt",
+};
+
+// FNV-1a, 32 bits, as 8 hex digits: enough to notice a changed line.
+std::string ShortHash(const std::string& text) {
+  uint32_t hash = 2166136261u;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 16777619u;
+  }
+  char out[9];
+  std::snprintf(out, sizeof out, "%08x", hash);
+  return out;
+}
+
+std::set<std::string> Reviewed() {
+  std::set<std::string> reviewed;
+  std::ifstream in(SOFTSTART_TEST_DATA_DIR "/corpus_reviewed.tsv");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    std::string corpus, number, hash;
+    std::getline(fields, corpus, '\t');
+    std::getline(fields, number, '\t');
+    std::getline(fields, hash, '\t');
+    reviewed.insert(corpus + ":" + number + ":" + hash);
+  }
+  return reviewed;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(public_corpora_are_rarely_flagged) {
+  BOOST_REQUIRE(BundledRewriter().ok());
+  const auto reviewed = Reviewed();
+  for (const char* corpus : kCorpora) {
+    BOOST_TEST_CONTEXT(corpus) {
+      std::ifstream in(std::string(SOFTSTART_SHARED_DATA_DIR) + "/" + corpus);
+      // Missing data is a failure, never a skip.
+      BOOST_REQUIRE_MESSAGE(in, "cannot read " << SOFTSTART_SHARED_DATA_DIR << "/" << corpus
+                                               << " (set SOFTSTART_SHARED_DATA_DIR)");
+      int lines = 0, flagged = 0, known = 0;
+      std::string line;
+      for (int number = 1; std::getline(in, line); ++number) {
+        ++lines;
+        if (!BundledRewriter().Analyze(line).flagged()) continue;
+        ++flagged;
+        const std::string key = std::string(corpus) + ":" + std::to_string(number) + ":" + ShortHash(line);
+        if (reviewed.count(key)) {
+          ++known;
+        } else {
+          BOOST_TEST_MESSAGE("unreviewed flag\t" << corpus << "\t" << number << "\t" << ShortHash(line));
+        }
+      }
+      const double rate = 100.0 * flagged / lines;
+      BOOST_TEST_MESSAGE(corpus << ": " << flagged << "/" << lines << " flagged (" << rate << "%), " << known
+                                << " reviewed as real complaints");
+      BOOST_TEST(lines > 100);
+      BOOST_TEST(rate <= 0.5);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+// Chat typing is normalised for matching while spans still point at the
+// bytes the user typed.
+#define BOOST_TEST_MODULE normalizer_test
+#include <boost/test/unit_test.hpp>
+
+#include <hunspell/hunspell.hxx>
+
+#include "normalizer.h"
+#include "test_rewriter.h"
+#include "typo_corrector.h"
+
+using softstart::NormalizedText;
+using softstart::Normalizer;
+using softstart::TypoCorrector;
+using softstart::testing::BundledRewriter;
+using softstart::testing::Marked;
+
+namespace {
+
+const std::unordered_map<std::string, std::string> kChat = {{"u", "you"}, {"dont", "don't"}, {"ur", "your"}};
+
+Hunspell& Dictionary() {
+  static Hunspell hunspell("/usr/share/hunspell/en_US.aff", "/usr/share/hunspell/en_US.dic");
+  return hunspell;
+}
+
+std::string Normalize(const std::string& text, const TypoCorrector* corrector = nullptr) {
+  Normalizer normalizer(&kChat, corrector);
+  NormalizedText out;
+  normalizer.Normalize(text, &out);
+  return out.text;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(chat_speak_and_apostrophes) {
+  BOOST_TEST(Normalize("u dont") == "you don't");
+  BOOST_TEST(Normalize("U DONT") == "You DON'T");
+  BOOST_TEST(Normalize("UR DONT") == "YOUR DON'T");
+  BOOST_TEST(Normalize("U never") == "You never");
+  BOOST_TEST(Normalize("don\u2019t") == "don't");
+  BOOST_TEST(Normalize("umbrella u") == "umbrella you");  // Whole words only.
+  BOOST_TEST(Normalize("'u'") == "'you'");
+  BOOST_TEST(Normalize("") == "");
+}
+
+BOOST_AUTO_TEST_CASE(stretched_words_shrink) {
+  BOOST_TEST(Normalize("neverrrr") == "neverr");
+  BOOST_TEST(Normalize("cuddle") == "cuddle");
+}
+
+BOOST_AUTO_TEST_CASE(spans_map_back_to_the_typed_bytes) {
+  Normalizer normalizer(&kChat, nullptr);
+  NormalizedText out;
+  const std::string typed = "ok so u dont care";
+  normalizer.Normalize(typed, &out);
+  BOOST_REQUIRE(out.text == "ok so you don't care");
+  const size_t you = out.text.find("you");
+  auto [start, end] = out.ToOriginal(you, out.text.size());
+  BOOST_TEST(typed.substr(start, end - start) == "u dont care");
+  std::tie(start, end) = out.ToOriginal(you + 1, you + 2);  // Inside a replaced word: the whole word.
+  BOOST_TEST(typed.substr(start, end - start) == "u");
+  std::tie(start, end) = out.ToOriginal(0, 2);
+  BOOST_TEST(typed.substr(start, end - start) == "ok");
+}
+
+BOOST_AUTO_TEST_CASE(hunspell_corrects_typos_of_trigger_words_only) {
+  TypoCorrector corrector({"never", "always", "want", "attractive"}, &Dictionary());
+  // None of these misspellings is listed in any data file: Hunspell says
+  // they are not words, and the distance picks the trigger word.
+  const auto corrected = [&](const char* word) {
+    const std::string* fix = corrector.Correct(word);
+    return fix ? *fix : std::string("-");
+  };
+  BOOST_TEST(corrected("nver") == "never");
+  BOOST_TEST(corrected("alwyas") == "always");
+  BOOST_TEST(corrected("alwasy") == "always");
+  BOOST_TEST(corrected("attractve") == "attractive");
+  // Real words near a trigger word stay: Hunspell knows them.
+  BOOST_TEST(corrected("ever") == "-");
+  BOOST_TEST(corrected("wand") == "-");
+  BOOST_TEST(corrected("never") == "-");
+  BOOST_TEST(corrected("pizza") == "-");
+  // Without a dictionary nothing is corrected.
+  TypoCorrector blind({"never"}, nullptr);
+  BOOST_TEST(blind.Correct("nver") == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(distance_counts_transpositions_as_one) {
+  BOOST_TEST(TypoCorrector::Distance("alwyas", "always", 2) == 1);
+  BOOST_TEST(TypoCorrector::Distance("nver", "never", 2) == 1);
+  BOOST_TEST(TypoCorrector::Distance("abc", "xyz", 1) == 2);
+}
+
+BOOST_AUTO_TEST_CASE(typed_like_a_chat_still_flagged_with_original_span) {
+  BOOST_REQUIRE(BundledRewriter().ok());
+  struct Case {
+    const char* text;
+    const char* marked;
+  };
+  const Case cases[] = {
+      {"u nver want to cuddle", "u nver want to cuddle"},
+      {"ur alwyas on ur phone", "ur alwyas on ur phone"},
+      {"YOU NEVERRR LISTEN!!!", "YOU NEVERRR LISTEN"},
+      {"you don\u2019t even care about me", "you don\u2019t even care about me"},
+      {"omg you never text me back \xF0\x9F\x98\xA1", "you never text me back"},
+  };
+  for (const auto& c : cases) {
+    BOOST_TEST_CONTEXT(c.text) {
+      const auto analysis = BundledRewriter().Analyze(c.text);
+      BOOST_REQUIRE(analysis.flagged());
+      BOOST_TEST(Marked(c.text, analysis.findings[0]) == c.marked);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+// The suggestion replaces only the offending sentences, keeps the rest of the
+// message, answers each principle broken, and reads as written by a person.
+#define BOOST_TEST_MODULE reframer_test
+#include <boost/test/unit_test.hpp>
+
+#include "reframer.h"
+#include "sentences.h"
+#include "test_rewriter.h"
+
+using softstart::Category;
+using softstart::testing::BundledRewriter;
+using softstart::testing::HasCategory;
+
+namespace {
+
+bool Contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(sentences_split_at_punctuation_and_newlines) {
+  const std::string text = "hey babe.  you never call!! love you\nsee you at 3.5 ok";
+  const auto spans = softstart::SplitSentences(text);
+  BOOST_REQUIRE_EQUAL(spans.size(), 4u);
+  BOOST_TEST(text.substr(spans[0].start, spans[0].end - spans[0].start) == "hey babe.");
+  BOOST_TEST(text.substr(spans[1].start, spans[1].end - spans[1].start) == "you never call!!");
+  BOOST_TEST(text.substr(spans[2].start, spans[2].end - spans[2].start) == "love you");
+  BOOST_TEST(text.substr(spans[3].start, spans[3].end - spans[3].start) == "see you at 3.5 ok");
+  BOOST_TEST(softstart::SplitSentences("   ").empty());
+}
+
+BOOST_AUTO_TEST_CASE(tidy_sentence_removes_template_seams) {
+  BOOST_TEST(softstart::TidySentence("  i miss  you ,  love ") == "I miss you, love.");
+  BOOST_TEST(softstart::TidySentence("How are you?") == "How are you?");
+}
+
+BOOST_AUTO_TEST_CASE(only_the_offending_sentence_changes) {
+  const std::string text = "Hey babe. You never want to cuddle anymore. I love you though!";
+  const auto analysis = BundledRewriter().Analyze(text);
+  BOOST_REQUIRE(analysis.flagged());
+  for (const auto& suggestion : analysis.suggestions) {
+    BOOST_TEST_CONTEXT(suggestion.text) {
+      BOOST_TEST(suggestion.text.rfind("Hey babe. ", 0) == 0u);
+      BOOST_TEST(Contains(suggestion.text, " I love you though!"));
+      BOOST_TEST(!Contains(suggestion.text, "never"));
+      BOOST_TEST(Contains(suggestion.text, "cuddl"));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(blame_and_demand_each_get_an_answer) {
+  const std::string text = "You never make time for me. We need to spend more time together.";
+  const auto analysis = BundledRewriter().Analyze(text);
+  BOOST_TEST(HasCategory(analysis, Category::kBlame));
+  BOOST_TEST(HasCategory(analysis, Category::kDemand));
+  const std::string& suggestion = analysis.suggestion();
+  BOOST_TEST(!Contains(suggestion, "never"));
+  BOOST_TEST(!Contains(suggestion, "need to"));
+  BOOST_TEST(!BundledRewriter().Analyze(suggestion).flagged(), suggestion);
+}
+
+BOOST_AUTO_TEST_CASE(user_words_are_kept_when_no_topic_is_known) {
+  const auto analysis = BundledRewriter().Analyze("you never say sorry");
+  BOOST_REQUIRE(analysis.flagged());
+  BOOST_TEST(Contains(analysis.suggestion(), "say sorry"), analysis.suggestion());
+}
+
+BOOST_AUTO_TEST_CASE(shouting_is_not_copied_into_the_suggestion) {
+  const auto analysis = BundledRewriter().Analyze("YOU NEVER SAY SORRY!!!");
+  BOOST_REQUIRE(analysis.flagged());
+  BOOST_TEST(Contains(analysis.suggestion(), "say sorry"), analysis.suggestion());
+}
+
+BOOST_AUTO_TEST_CASE(preferred_style_comes_first) {
+  softstart::Rewriter::AnalyzeOptions options;
+  options.preferred_style = softstart::Suggestion::Style::kFull;
+  const auto analysis = BundledRewriter().Analyze("You never want to have sex with me", options);
+  BOOST_REQUIRE(analysis.suggestions.size() >= 3u);
+  BOOST_TEST((analysis.suggestions[0].style == softstart::Suggestion::Style::kFull));
+  BOOST_TEST(analysis.suggestions[0].text.size() > analysis.suggestions[1].text.size());
+}
+
+BOOST_AUTO_TEST_CASE(disabled_categories_are_not_checked) {
+  softstart::Rewriter::AnalyzeOptions options;
+  options.enabled.Remove(Category::kBlame);
+  BOOST_TEST(!BundledRewriter().Analyze("You never want to have sex with me", options).flagged());
+  BOOST_TEST(BundledRewriter().Analyze("We need to have sex more", options).flagged());
+}

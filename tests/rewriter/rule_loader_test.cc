@@ -1,0 +1,162 @@
+// Hostile rule files: each kind of mistake is reported with the file and the
+// line, and nothing is loaded from a broken directory.
+#define BOOST_TEST_MODULE rule_loader_test
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
+
+#include "rule_loader.h"
+#include "softstart/rewriter.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kGoodRule = R"(rules:
+  - id: blame.test-rule
+    category: blame
+    principle: vulnerability
+    pattern: '\byou\s+never\s+{{action}}'
+    explanation: Test.
+    reframes:
+      - short: "I miss {missing}."
+      - short: "I miss you."
+      - full: "I'd love {action} more."
+      - full: "I miss us."
+      - question: "How are you?"
+    examples:
+      match:
+        - {text: "you never call", span: "you never call"}
+        - {text: "you never write", span: "you never write"}
+        - {text: "you never visit", span: "you never visit"}
+      no_match: ["a", "b", "c"]
+)";
+
+// A copy of the bundled rule directory with one rules file replaced.
+class RuleDir {
+ public:
+  explicit RuleDir(const std::string& rules_yaml) {
+    dir_ = fs::temp_directory_path() / ("softstart-rules-" + std::to_string(::getpid()) + "-" + std::to_string(count_++));
+    fs::remove_all(dir_);
+    fs::copy(SOFTSTART_TEST_RULES_DIR, dir_, fs::copy_options::recursive);
+    for (const auto& entry : fs::directory_iterator(dir_ / "rules")) fs::remove(entry.path());
+    std::ofstream(dir_ / "rules" / "test.yaml") << rules_yaml;
+  }
+  ~RuleDir() { fs::remove_all(dir_); }
+  std::string path() const { return dir_.string(); }
+  std::string rule_file() const { return (dir_ / "rules" / "test.yaml").string(); }
+
+ private:
+  static inline int count_ = 0;
+  fs::path dir_;
+};
+
+std::vector<softstart::RuleError> Load(const RuleDir& dir) {
+  softstart::RuleSet rules;
+  std::vector<softstart::RuleError> errors;
+  softstart::LoadRuleSet(dir.path(), &rules, &errors);
+  return errors;
+}
+
+// The single error, as "file:line: message".
+std::string OnlyError(const std::string& yaml) {
+  RuleDir dir(yaml);
+  const auto errors = Load(dir);
+  BOOST_REQUIRE_EQUAL(errors.size(), 1u);
+  BOOST_TEST(errors[0].file == dir.rule_file());
+  std::string text = errors[0].ToString();
+  return "L" + std::to_string(errors[0].line) + " " + errors[0].message;
+}
+
+std::string Replace(std::string text, const std::string& from, const std::string& to) {
+  const size_t at = text.find(from);
+  BOOST_REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+bool Contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_good_file_loads) {
+  RuleDir dir(kGoodRule);
+  BOOST_TEST(Load(dir).empty());
+}
+
+BOOST_AUTO_TEST_CASE(broken_regular_expression) {
+  const std::string error = OnlyError(Replace(kGoodRule, R"('\byou\s+never\s+{{action}}')", R"('\byou (never')"));
+  BOOST_TEST(Contains(error, "L5 bad regular expression"), error);
+}
+
+BOOST_AUTO_TEST_CASE(yaml_syntax_error) {
+  const std::string error = OnlyError(Replace(kGoodRule, "    explanation: Test.", "    explanation: [unclosed"));
+  BOOST_TEST(Contains(error, "YAML syntax error"), error);
+  BOOST_TEST(!Contains(error, "L0 "), error);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_category) {
+  const std::string error = OnlyError(Replace(kGoodRule, "category: blame", "category: blam"));
+  BOOST_TEST(Contains(error, "L3 unknown category 'blam'"), error);
+}
+
+BOOST_AUTO_TEST_CASE(duplicate_id) {
+  std::string twice = kGoodRule;
+  twice += std::string(kGoodRule).substr(std::string("rules:\n").size());
+  const std::string error = OnlyError(twice);
+  BOOST_TEST(Contains(error, "L19 duplicate rule id 'blame.test-rule'"), error);
+}
+
+BOOST_AUTO_TEST_CASE(missing_field) {
+  const std::string error = OnlyError(Replace(kGoodRule, "    explanation: Test.\n", ""));
+  BOOST_TEST(Contains(error, "L2 missing field 'explanation'"), error);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_template_slot) {
+  const std::string error = OnlyError(Replace(kGoodRule, "I miss {missing}.", "I miss {mising}."));
+  BOOST_TEST(Contains(error, "L8 unknown template slot '{mising}'"), error);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_field_and_too_few_examples) {
+  RuleDir dir(Replace(Replace(kGoodRule, "    explanation:", "    explanaton: x\n    explanation:"),
+                      R"(no_match: ["a", "b", "c"])", R"(no_match: ["a"])"));
+  const auto errors = Load(dir);
+  BOOST_REQUIRE_EQUAL(errors.size(), 2u);
+  BOOST_TEST(Contains(errors[0].ToString(), "test.yaml:6: unknown field 'explanaton'"), errors[0].ToString());
+  BOOST_TEST(Contains(errors[1].ToString(), "a rule needs at least 3 'no_match' examples"));
+}
+
+BOOST_AUTO_TEST_CASE(rewriter_reports_errors_as_values) {
+  RuleDir dir(Replace(kGoodRule, "category: blame", "category: blam"));
+  softstart::Rewriter::Options options;
+  options.rules_dir = dir.path();
+  softstart::Rewriter rewriter(options);
+  BOOST_TEST(!rewriter.ok());
+  BOOST_REQUIRE(!rewriter.errors().empty());
+  BOOST_TEST(Contains(rewriter.errors()[0].ToString(), dir.rule_file() + ":3: unknown category"));
+  // Analysing with a broken rewriter finds nothing rather than crashing.
+  BOOST_TEST(!rewriter.Analyze("you never call").flagged());
+}
+
+BOOST_AUTO_TEST_CASE(not_a_rule_directory) {
+  softstart::Rewriter::Options options;
+  options.rules_dir = "/nonexistent/softstart";
+  softstart::Rewriter rewriter(options);
+  BOOST_TEST(!rewriter.ok());
+  BOOST_TEST(Contains(rewriter.errors().at(0).ToString(), "not a rule directory"));
+}
+
+BOOST_AUTO_TEST_CASE(missing_hunspell_dictionary_is_a_warning) {
+  softstart::Rewriter::Options options;
+  options.rules_dir = SOFTSTART_TEST_RULES_DIR;
+  options.hunspell_dictionary = "/nonexistent/xx_XX";
+  softstart::Rewriter rewriter(options);
+  BOOST_TEST(rewriter.ok());
+  BOOST_REQUIRE_EQUAL(rewriter.warnings().size(), 1u);
+  BOOST_TEST(Contains(rewriter.warnings()[0], "no Hunspell dictionary"));
+  BOOST_TEST(rewriter.Analyze("you never listen to me").flagged());
+}
