@@ -70,7 +70,7 @@ void PurpleOutbox::Send(const HeldMessage& message, const std::string& markup) {
     }
   } own_send(own_sends_, message.key);
   purple_conv_im_send(PURPLE_CONV_IM(conv), markup.c_str());
-  purple_debug_info(kDebugCategory, "sent message %u after review\n", message.id);
+  purple_debug_info(kDebugCategory, "sent held message %u\n", message.id);
 }
 
 bool PurpleOutbox::WriteBack(const HeldMessage& message) {
