@@ -63,6 +63,9 @@ void Matcher::MatchRule(const Rule& rule, std::string_view text, const std::vect
                         std::vector<RuleMatch>* out) const {
   const int group_count = rule.regex->NumberOfCapturingGroups();
   std::vector<re2::StringPiece> groups(group_count + 1);
+  // Whether the exceptions silence this rule, per sentence: checked once, so a
+  // huge sentence with many matches stays linear.
+  std::map<size_t, bool> silenced_in;
   size_t pos = 0;
   while (pos <= text.size() &&
          rule.regex->Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), group_count + 1)) {
@@ -77,11 +80,14 @@ void Matcher::MatchRule(const Rule& rule, std::string_view text, const std::vect
     }
     if (end == start || sentences.empty()) continue;
     const size_t sentence = SentenceAt(sentences, start);
-    const SentenceSpan& span = sentences[sentence];
-    const std::string_view sentence_text = text.substr(span.start, span.end - span.start);
-    const bool silenced = std::any_of(rule.exceptions.begin(), rule.exceptions.end(),
-                                      [&](const auto& exception) { return RE2::PartialMatch(sentence_text, *exception); });
-    if (silenced) continue;
+    auto [known, inserted] = silenced_in.emplace(sentence, false);
+    if (inserted) {
+      const SentenceSpan& span = sentences[sentence];
+      const std::string_view sentence_text = text.substr(span.start, span.end - span.start);
+      known->second = std::any_of(rule.exceptions.begin(), rule.exceptions.end(),
+                                  [&](const auto& exception) { return RE2::PartialMatch(sentence_text, *exception); });
+    }
+    if (known->second) continue;
     RuleMatch match{&rule, start, end, sentence, {}};
     for (const auto& [name, index] : rule.regex->NamedCapturingGroups()) {
       if (groups[index].data() != nullptr && !groups[index].empty()) {

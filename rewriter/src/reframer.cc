@@ -68,21 +68,40 @@ std::string ReframeMatch(const RuleMatch& match, const Topic* topic, Suggestion:
   return TidySentence(Fill(*usable[index % usable.size()], topic, match));
 }
 
-std::string ReframeSentence(const ReframeInput& input, size_t sentence, Suggestion::Style style,
+// What one suggestion needs across sentences, computed once per message.
+struct MessageContext {
+  const ReframeInput* input;
+  std::vector<std::vector<const RuleMatch*>> by_sentence;
+  const Topic* message_topic = nullptr;
+  bool message_topic_known = false;
+
+  // The sentence's topic, else the message's (looked up once: the message may
+  // be long and have many flagged sentences).
+  const Topic* TopicOf(size_t sentence) {
+    const std::string& text = input->normalized->text;
+    const SentenceSpan& span = (*input->sentences)[sentence];
+    if (const Topic* topic = FindTopic(*input->rules, std::string_view(text).substr(span.start, span.end - span.start), ""))
+      return topic;
+    if (!message_topic_known) {
+      message_topic = FindTopic(*input->rules, text, "");
+      message_topic_known = true;
+    }
+    return message_topic;
+  }
+};
+
+std::string ReframeSentence(MessageContext& context, size_t sentence, Suggestion::Style style,
                             std::map<const Rule*, int>* uses) {
-  const std::string& text = input.normalized->text;
-  const SentenceSpan& span = (*input.sentences)[sentence];
-  const Topic* topic = FindTopic(*input.rules, std::string_view(text).substr(span.start, span.end - span.start), text);
+  const Topic* topic = context.TopicOf(sentence);
   std::string out;
   std::array<bool, kCategoryCount> answered{};
-  for (const RuleMatch& match : *input.matches) {
-    if (match.sentence != sentence) continue;
+  for (const RuleMatch* match : context.by_sentence[sentence]) {
     // One answer per principle the sentence breaks: blame and a demand in one
     // breath get a feeling and an invitation, not two feelings.
-    bool& done = answered[static_cast<size_t>(match.rule->category)];
+    bool& done = answered[static_cast<size_t>(match->rule->category)];
     if (done) continue;
     done = true;
-    const std::string piece = ReframeMatch(match, topic, style, uses);
+    const std::string piece = ReframeMatch(*match, topic, style, uses);
     if (out.find(piece) != std::string::npos) continue;
     if (!out.empty()) out += ' ';
     out += piece;
@@ -93,11 +112,11 @@ std::string ReframeSentence(const ReframeInput& input, size_t sentence, Suggesti
 }  // namespace
 
 const Topic* FindTopic(const RuleSet& rules, std::string_view sentence, std::string_view message) {
-  for (const Topic& topic : rules.topics) {
-    if (RE2::PartialMatch(sentence, *topic.regex)) return &topic;
-  }
-  for (const Topic& topic : rules.topics) {
-    if (RE2::PartialMatch(message, *topic.regex)) return &topic;
+  for (std::string_view text : {sentence, message}) {
+    if (text.empty()) continue;
+    for (const Topic& topic : rules.topics) {
+      if (RE2::PartialMatch(text, *topic.regex)) return &topic;
+    }
   }
   return nullptr;
 }
@@ -122,8 +141,8 @@ std::vector<Suggestion> Reframe(const ReframeInput& input, Suggestion::Style pre
   for (auto style : {Suggestion::Style::kShort, Suggestion::Style::kFull, Suggestion::Style::kQuestion}) {
     if (style != preferred) styles.push_back(style);
   }
-  std::vector<bool> flagged(input.sentences->size(), false);
-  for (const RuleMatch& match : *input.matches) flagged[match.sentence] = true;
+  MessageContext context{&input, std::vector<std::vector<const RuleMatch*>>(input.sentences->size())};
+  for (const RuleMatch& match : *input.matches) context.by_sentence[match.sentence].push_back(&match);
 
   std::vector<Suggestion> suggestions;
   for (auto style : styles) {
@@ -131,11 +150,11 @@ std::vector<Suggestion> Reframe(const ReframeInput& input, Suggestion::Style pre
     std::string text;
     size_t copied_to = 0;  // Original bytes up to here are already handled.
     for (size_t i = 0; i < input.sentences->size(); ++i) {
-      if (!flagged[i]) continue;
+      if (context.by_sentence[i].empty()) continue;
       const SentenceSpan& span = (*input.sentences)[i];
       const auto [start, end] = input.normalized->ToOriginal(span.start, span.end);
       text.append(input.original.substr(copied_to, start - copied_to));
-      text += ReframeSentence(input, i, style, &uses);
+      text += ReframeSentence(context, i, style, &uses);
       copied_to = end;
     }
     text.append(input.original.substr(copied_to));

@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "reframer.h"
+#include "rule_dir.h"
 #include "sentences.h"
 #include "test_rewriter.h"
 
@@ -60,16 +61,70 @@ BOOST_AUTO_TEST_CASE(blame_and_demand_each_get_an_answer) {
   BOOST_TEST(!BundledRewriter().Analyze(suggestion).flagged(), suggestion);
 }
 
-BOOST_AUTO_TEST_CASE(user_words_are_kept_when_no_topic_is_known) {
-  const auto analysis = BundledRewriter().Analyze("you never say sorry");
-  BOOST_REQUIRE(analysis.flagged());
-  BOOST_TEST(Contains(analysis.suggestion(), "say sorry"), analysis.suggestion());
+// A rule of our own, so these tests pin the reframer's mechanics rather
+// than the wording of the bundled templates.
+const char* kTemplateRule = R"(rules:
+  - id: blame.test-never
+    category: blame
+    principle: vulnerability
+    pattern: '{{you}}\s+never\s+{{action}}{{trailing}}{{clause_end}}'
+    explanation: Test.
+    reframes:
+      - short: "I miss {missing}."
+      - short: "it would mean a lot if you'd {action}"
+      - short: "I miss you."
+      - full: "I'd love it if you'd {action} more."
+      - full: "I miss us."
+      - question: "Could we talk about {topic}?"
+      - question: "How are you?"
+    examples:
+      match:
+        - {text: "you never call", span: "you never call"}
+        - {text: "you never write", span: "you never write"}
+        - {text: "you never visit", span: "you never visit"}
+      no_match: ["a", "b", "c"]
+)";
+
+std::vector<std::string> SuggestionsWith(const std::string& rules_yaml, const std::string& text) {
+  softstart::testing::RuleDir dir(rules_yaml);
+  softstart::Rewriter::Options options;
+  options.rules_dir = dir.path();
+  softstart::Rewriter rewriter(options);
+  BOOST_REQUIRE(rewriter.ok());
+  std::vector<std::string> out;
+  for (const auto& suggestion : rewriter.Analyze(text).suggestions) out.push_back(suggestion.text);
+  return out;
 }
 
-BOOST_AUTO_TEST_CASE(shouting_is_not_copied_into_the_suggestion) {
-  const auto analysis = BundledRewriter().Analyze("YOU NEVER SAY SORRY!!!");
-  BOOST_REQUIRE(analysis.flagged());
-  BOOST_TEST(Contains(analysis.suggestion(), "say sorry"), analysis.suggestion());
+BOOST_AUTO_TEST_CASE(user_words_fill_the_template_when_no_topic_is_known) {
+  const auto suggestions = SuggestionsWith(kTemplateRule, "ok. you never say sorry and it hurts");
+  BOOST_REQUIRE_EQUAL(suggestions.size(), 3u);
+  BOOST_TEST(suggestions[0] == "ok. It would mean a lot if you'd say sorry.");  // Sentence case, full stop.
+  BOOST_TEST(suggestions[1] == "ok. I'd love it if you'd say sorry more.");
+  BOOST_TEST(suggestions[2] == "ok. How are you?");  // No topic: the slot-free fallback.
+}
+
+BOOST_AUTO_TEST_CASE(a_topic_picks_the_topic_template) {
+  const auto suggestions = SuggestionsWith(kTemplateRule, "you never kiss me anymore");
+  BOOST_REQUIRE_EQUAL(suggestions.size(), 3u);
+  BOOST_TEST(suggestions[0].rfind("I miss ", 0) == 0u, suggestions[0]);
+  BOOST_TEST(Contains(suggestions[0], "kiss"), suggestions[0]);
+  BOOST_TEST(suggestions[2].rfind("Could we talk about ", 0) == 0u, suggestions[2]);
+}
+
+BOOST_AUTO_TEST_CASE(shouting_and_lone_i_are_not_copied_into_the_suggestion) {
+  const auto suggestions = SuggestionsWith(kTemplateRule, "YOU NEVER SAY SORRY!!!");
+  BOOST_REQUIRE(!suggestions.empty());
+  BOOST_TEST(suggestions[0] == "It would mean a lot if you'd say sorry.");
+  const auto with_i = SuggestionsWith(kTemplateRule, "you never ask what i think");
+  BOOST_REQUIRE(!with_i.empty());
+  BOOST_TEST(with_i[0] == "It would mean a lot if you'd ask what I think.");
+}
+
+BOOST_AUTO_TEST_CASE(a_second_sentence_broken_the_same_way_is_worded_differently) {
+  const auto suggestions = SuggestionsWith(kTemplateRule, "You never say sorry. You never ask what I think.");
+  BOOST_REQUIRE(!suggestions.empty());
+  BOOST_TEST(suggestions[0] == "It would mean a lot if you'd say sorry. I miss you.");
 }
 
 BOOST_AUTO_TEST_CASE(preferred_style_comes_first) {

@@ -3,15 +3,12 @@
 #define BOOST_TEST_MODULE rule_loader_test
 #include <boost/test/unit_test.hpp>
 
-#include <filesystem>
-#include <fstream>
 
-#include <unistd.h>
-
+#include "rule_dir.h"
 #include "rule_loader.h"
 #include "softstart/rewriter.h"
 
-namespace fs = std::filesystem;
+using softstart::testing::RuleDir;
 
 namespace {
 
@@ -34,25 +31,6 @@ const char* kGoodRule = R"(rules:
         - {text: "you never visit", span: "you never visit"}
       no_match: ["a", "b", "c"]
 )";
-
-// A copy of the bundled rule directory with one rules file replaced.
-class RuleDir {
- public:
-  explicit RuleDir(const std::string& rules_yaml) {
-    dir_ = fs::temp_directory_path() / ("softstart-rules-" + std::to_string(::getpid()) + "-" + std::to_string(count_++));
-    fs::remove_all(dir_);
-    fs::copy(SOFTSTART_TEST_RULES_DIR, dir_, fs::copy_options::recursive);
-    for (const auto& entry : fs::directory_iterator(dir_ / "rules")) fs::remove(entry.path());
-    std::ofstream(dir_ / "rules" / "test.yaml") << rules_yaml;
-  }
-  ~RuleDir() { fs::remove_all(dir_); }
-  std::string path() const { return dir_.string(); }
-  std::string rule_file() const { return (dir_ / "rules" / "test.yaml").string(); }
-
- private:
-  static inline int count_ = 0;
-  fs::path dir_;
-};
 
 std::vector<softstart::RuleError> Load(const RuleDir& dir) {
   softstart::RuleSet rules;
