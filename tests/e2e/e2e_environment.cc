@@ -18,6 +18,14 @@
 #endif
 
 namespace softstart::e2e {
+namespace {
+
+// "p01", "p02", ...: the partner accounts, one per scenario.
+std::string PartnerName(int i) {
+  return (i < 10 ? "p0" : "p") + std::to_string(i);
+}
+
+}  // namespace
 
 E2eEnvironment& E2eEnvironment::Get() {
   static E2eEnvironment* env = new E2eEnvironment;
@@ -54,10 +62,8 @@ bool E2eEnvironment::StartOrExplain() {
   std::vector<std::string> users = {"me"};
   std::vector<std::string> receivers;
   for (int i = 1; i <= kPartnerCount; ++i) {
-    char name[8];
-    std::snprintf(name, sizeof(name), "p%02d", i);
-    users.push_back(name);
-    receivers.push_back(name);
+    users.push_back(PartnerName(i));
+    receivers.push_back(PartnerName(i));
   }
   server_ = std::make_unique<ProsodyServer>(work_dir_);
   if (!server_->Start(users, kPassword, &error_)) {
@@ -67,7 +73,11 @@ bool E2eEnvironment::StartOrExplain() {
   if (!PurpleClient::Init(work_dir_ + "/purple", &error_)) return false;
   ScriptedRequestUi::Install(true);
   receiver_ = std::make_unique<XmppReceiver>();
-  if (!receiver_->Start(SOFTSTART_E2E_PYTHON, SOFTSTART_E2E_RECEIVER, server_->port(),
+  // The environment may name another interpreter (e.g. to prove the suite
+  // fails without slixmpp).
+  const char* python = getenv("SOFTSTART_E2E_PYTHON");
+  if (!python || !*python) python = SOFTSTART_E2E_PYTHON;
+  if (!receiver_->Start(python, SOFTSTART_E2E_RECEIVER, server_->port(),
                         kPassword, receivers, work_dir_ + "/receiver.err", &error_)) {
     error_ = "receiver: " + error_;
     return false;
@@ -99,15 +109,18 @@ bool E2eEnvironment::EnsurePluginLoaded(std::string* err) {
 
 std::string E2eEnvironment::NextPartner() {
   if (next_partner_ > kPartnerCount) return "";
-  char name[8];
-  std::snprintf(name, sizeof(name), "p%02d", next_partner_++);
-  return name;
+  return PartnerName(next_partner_++);
 }
 
 void E2eEnvironment::Stop() {
   if (!work_dir_.empty()) {
     // Kept for post-mortems: the whole debug capture next to prosody's log.
     std::ofstream(work_dir_ + "/purple-debug.log") << PurpleClient::DebugText();
+    std::ofstream conv_log(work_dir_ + "/conversations.log");
+    for (const ConvWrite& w : PurpleClient::conv_writes()) {
+      conv_log << w.conv << " flags=0x" << std::hex << w.flags << std::dec << " "
+               << w.who << ": " << w.markup << "\n";
+    }
   }
   if (PurpleClient::account()) PurpleClient::Shutdown();
   if (receiver_) receiver_->Stop();

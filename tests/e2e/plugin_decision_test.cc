@@ -33,7 +33,10 @@ BOOST_FIXTURE_TEST_CASE(SendSuggestion, Scenario) {
 
 BOOST_FIXTURE_TEST_CASE(SendEditedTextEscapedAsMarkup, Scenario) {
   Dialog* d = SendExpectingHold(kBlame);
-  const std::string edited = "I miss you <3 & want us close\nCan we talk tonight?";
+  // Typed as plain text: "<b>" and "&amp;" must arrive literally, so the
+  // plugin has to escape them (libpurple would forgive a bare "<3" or "&").
+  const std::string edited =
+      "I miss you <3 & want us close, <b>really</b> &amp; truly\nCan we talk tonight?";
   RememberUsed(edited);
   ScriptedRequestUi::Choose(d, 0, edited);
   std::vector<std::string> got = WaitReceived(1);
