@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE plugin_markup
 #include <boost/test/unit_test.hpp>
 
+#include <glib.h>
+
 #include <string>
 
 #include "markup.h"
@@ -57,6 +59,18 @@ BOOST_AUTO_TEST_CASE(EscapedTextReadsBackUnchanged) {
   for (const std::string& text : texts) {
     BOOST_TEST(VisibleText(MarkupFromPlainText(text)) == text);
   }
+}
+
+BOOST_AUTO_TEST_CASE(InvalidUtf8AndNulsAreSafe) {
+  // Bytes from a broken client: shown as U+FFFD, never read past.
+  const std::string broken = std::string("you never\xff listen \xe2\x80", 20);
+  for (const std::string& out : {VisibleText(broken), MarkupFromPlainText(broken)}) {
+    BOOST_TEST(out.starts_with("you never\uFFFD listen \uFFFD"));
+    BOOST_TEST(g_utf8_validate(out.data(), static_cast<gssize>(out.size()), nullptr));
+  }
+  // A NUL ends the text, as it would in the chat window.
+  BOOST_TEST(VisibleText(std::string("hi\0there", 8)) == "hi");
+  BOOST_TEST(MarkupFromPlainText(std::string("a&b\0<c>", 7)) == "a&amp;b");
 }
 
 }  // namespace
