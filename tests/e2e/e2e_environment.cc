@@ -122,7 +122,7 @@ void E2eEnvironment::Stop() {
                << w.who << ": " << w.markup << "\n";
     }
   }
-  if (PurpleClient::account()) PurpleClient::Shutdown();
+  PurpleClient::Shutdown();
   if (receiver_) receiver_->Stop();
   if (server_) server_->Stop();
   const char* keep = getenv("SOFTSTART_E2E_KEEP");

@@ -78,6 +78,21 @@ BOOST_FIXTURE_TEST_CASE(PluginUnloadedWhileHeld, Scenario) {
   BOOST_TEST(WaitQuiet(400).size() == before + 1);
 }
 
+BOOST_FIXTURE_TEST_CASE(ConversationClosedWhileHeldKeepsTheText, Scenario) {
+  const std::string held = "You never plan anything for the weekend";
+  Dialog* d = SendExpectingHold(held);
+  RememberUnsent(held);
+  purple_conversation_destroy(conv());
+  PurpleClient::PumpFor(200);
+  const size_t notes = PurpleClient::notifications().size();
+  BOOST_TEST(RunPluginAction(E2eEnvironment::Get().plugin(), "Held messages\u2026"));
+  BOOST_TEST(NotificationContains(notes, held), "the held text is not under Held messages…");
+  BOOST_TEST(WaitQuiet(400).empty());
+  // Deciding later, with the window gone, still sends nothing by surprise.
+  ScriptedRequestUi::PressCancel(d);
+  BOOST_TEST(WaitQuiet(400).empty());
+}
+
 BOOST_FIXTURE_TEST_CASE(FailsOpenWithoutRequestFields, Scenario) {
   ScriptedRequestUi::Install(false);
   Send(kBlame);

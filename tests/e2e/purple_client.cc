@@ -11,6 +11,8 @@ std::vector<ConvWrite>* g_conv_writes = new std::vector<ConvWrite>;
 std::vector<DebugLine>* g_debug_lines = new std::vector<DebugLine>;
 std::vector<NotifyRecord>* g_notifications = new std::vector<NotifyRecord>;
 PurpleAccount* g_account = nullptr;
+bool g_initialized = false;
+bool g_quit = false;
 
 // --- Event loop on GLib (libpurple asks the UI to watch its fds). ---
 
@@ -152,6 +154,7 @@ bool PurpleClient::Init(const std::string& user_dir, std::string* err) {
     *err = "purple_core_init failed";
     return false;
   }
+  g_initialized = true;
   purple_set_blist(purple_blist_new());
   purple_blist_load();
   purple_prefs_load();
@@ -183,15 +186,25 @@ bool PurpleClient::Connect(const std::string& user, const std::string& password,
 }
 
 void PurpleClient::Shutdown() {
+  if (!g_initialized || g_quit) return;
   if (g_account) purple_account_set_enabled(g_account, kUiId, FALSE);
   PumpFor(100);
+  Quit();
+}
+
+void PurpleClient::Quit() {
+  if (!g_initialized || g_quit) return;
   purple_core_quit();
   g_account = nullptr;
+  g_quit = true;
 }
+
+bool PurpleClient::has_quit() { return g_quit; }
 
 PurpleAccount* PurpleClient::account() { return g_account; }
 
 bool PurpleClient::WaitConnected(int timeout_ms) {
+  if (g_quit) return false;
   return PumpUntil([] { return g_account && purple_account_is_connected(g_account); },
                    timeout_ms);
 }

@@ -56,7 +56,12 @@ class PurpleClient {
   // it is connected.
   static bool Connect(const std::string& user, const std::string& password,
                       int port, std::string* err);
+  // Disables the account, then Quit(). Safe after Quit().
   static void Shutdown();
+  // purple_core_quit(), as a user quitting the client. Nothing libpurple
+  // may be used afterwards; has_quit() says so.
+  static void Quit();
+  static bool has_quit();
 
   static PurpleAccount* account();
   static bool WaitConnected(int timeout_ms);
