@@ -67,63 +67,74 @@ std::pair<size_t, size_t> NormalizedText::ToOriginal(size_t start, size_t end) c
   return {original_start, original_end};
 }
 
-Normalizer::Normalizer(const std::unordered_map<std::string, std::string>* chatspeak,
-                       const TypoCorrector* corrector)
-    : chatspeak_(chatspeak), corrector_(corrector) {}
+Normalizer::Normalizer(const ChatspeakMap* chatspeak, const TypoCorrector* corrector)
+    : chatspeak_(chatspeak), corrector_(corrector) {
+  for (const auto& [key, replacement] : *chatspeak_) {
+    if (!key.empty() && key[0] >= 'a' && key[0] <= 'z' && key.size() < kMaxWord) {
+      chat_shapes_.set((key[0] - 'a') * kMaxWord + key.size());
+    }
+  }
+}
 
-const std::string* Normalizer::Replacement(const std::string& key) const {
-  if (auto it = chatspeak_->find(key); it != chatspeak_->end()) return &it->second;
-  if (corrector_ && key.find('\'') == std::string::npos) return corrector_->Correct(key);
+const std::string* Normalizer::Replacement(std::string_view key) const {
+  if (key[0] >= 'a' && key[0] <= 'z' && chat_shapes_.test((key[0] - 'a') * kMaxWord + key.size())) {
+    if (auto it = chatspeak_->find(key); it != chatspeak_->end()) return &it->second;
+  }
+  if (corrector_ && key.find('\'') == std::string_view::npos) return corrector_->Correct(key);
   return nullptr;
 }
 
 void Normalizer::Normalize(std::string_view text, NormalizedText* out) const {
   out->text.clear();
   out->edits.clear();
-  out->text.reserve(text.size());
-  std::string key, squeezed;
+  size_t copied_to = 0;  // Original bytes before this are already in out->text.
+  char key[kMaxWord];
   size_t pos = 0;
   while (pos < text.size()) {
     if (!IsAsciiLetter(text[pos])) {
-      out->text.push_back(text[pos++]);
+      ++pos;
       continue;
     }
     // A word: letters with apostrophes inside it ("don't", "don’t").
     const size_t start = pos;
-    key.clear();
-    bool changed = false;
+    size_t length = 0;
+    bool changed = false, too_long = false;
     while (pos < text.size()) {
+      char c;
       if (IsAsciiLetter(text[pos])) {
-        key.push_back(ToLower(text[pos++]));
+        c = ToLower(text[pos++]);
+      } else {
+        const size_t apostrophe = ApostropheLength(text, pos);
+        if (apostrophe == 0 || pos + apostrophe >= text.size() || !IsAsciiLetter(text[pos + apostrophe])) break;
+        changed |= apostrophe != 1;
+        c = '\'';
+        pos += apostrophe;
+      }
+      // "neverrrr" -> "neverr": a letter typed three or more times is
+      // stretching; the typo corrector takes it from there.
+      if (length >= 2 && c == key[length - 1] && c == key[length - 2]) {
+        changed = true;
         continue;
       }
-      const size_t apostrophe = ApostropheLength(text, pos);
-      if (apostrophe == 0 || pos + apostrophe >= text.size() || !IsAsciiLetter(text[pos + apostrophe])) break;
-      changed |= apostrophe != 1;
-      key.push_back('\'');
-      pos += apostrophe;
+      if (length == kMaxWord) {
+        too_long = true;
+        continue;
+      }
+      key[length++] = c;
     }
+    if (too_long) continue;
+    const std::string_view word(key, length);
+    const std::string* replacement = Replacement(word);
+    if (!replacement && !changed) continue;
     const std::string_view typed = text.substr(start, pos - start);
-    // "neverrrr" -> "neverr": a letter typed three or more times is stretching.
-    squeezed.clear();
-    for (size_t i = 0; i < key.size(); ++i) {
-      if (i >= 2 && key[i] == key[i - 1] && key[i] == key[i - 2]) continue;
-      squeezed.push_back(key[i]);
-    }
-    if (squeezed.size() != key.size()) {
-      key.swap(squeezed);  // "neverr" is left for the typo corrector.
-      changed = true;
-    }
-    const std::string* replacement = Replacement(key);
-    if (!replacement && !changed) {
-      out->text.append(typed);
-      continue;
-    }
-    const std::string written = MatchCase(typed, replacement ? *replacement : key);
+    const std::string written = MatchCase(typed, replacement ? *replacement : std::string(word));
+    out->text.append(text, copied_to, start - copied_to);
     const size_t normalized_start = out->text.size();
     out->text += written;
     out->edits.push_back({normalized_start, out->text.size(), start, pos});
+    copied_to = pos;
   }
+  if (!out->edits.empty()) out->text.append(text, copied_to, std::string_view::npos);
 }
 
 }  // namespace softstart

@@ -6,12 +6,13 @@
 #ifndef SOFTSTART_NORMALIZER_H_
 #define SOFTSTART_NORMALIZER_H_
 
+#include <bitset>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "rule_set.h"
 #include "typo_corrector.h"
 
 namespace softstart {
@@ -22,27 +23,36 @@ struct NormalizedText {
     size_t normalized_start, normalized_end;
     size_t original_start, original_end;
   };
+  // Most messages need no change; then `text` stays empty and view() is the
+  // original itself, so nothing is copied.
   std::string text;
   std::vector<Edit> edits;  // In order.
 
-  // Maps a span of `text` to the span of the original that produced it.
+  // The normalised text. `original` must be the text given to Normalize().
+  std::string_view view(std::string_view original) const { return edits.empty() ? original : std::string_view(text); }
+
+  // Maps a span of view() to the span of the original that produced it.
   std::pair<size_t, size_t> ToOriginal(size_t start, size_t end) const;
 };
 
 class Normalizer {
  public:
   // Both must outlive the normaliser. corrector may be null.
-  Normalizer(const std::unordered_map<std::string, std::string>* chatspeak, const TypoCorrector* corrector);
+  Normalizer(const ChatspeakMap* chatspeak, const TypoCorrector* corrector);
 
   void Normalize(std::string_view text, NormalizedText* out) const;
 
  private:
+  static constexpr size_t kMaxWord = 32;  // Longer words are never replaced.
+
   // The word's replacement, or nullptr to keep it. `key` is lower-case with
   // straight apostrophes.
-  const std::string* Replacement(const std::string& key) const;
+  const std::string* Replacement(std::string_view key) const;
 
-  const std::unordered_map<std::string, std::string>* chatspeak_;
+  const ChatspeakMap* chatspeak_;
   const TypoCorrector* corrector_;
+  // (first letter, length) pairs of chat-speak keys: most words skip the hash.
+  std::bitset<26 * kMaxWord> chat_shapes_;
 };
 
 }  // namespace softstart

@@ -78,9 +78,9 @@ struct MessageContext {
   // The sentence's topic, else the message's (looked up once: the message may
   // be long and have many flagged sentences).
   const Topic* TopicOf(size_t sentence) {
-    const std::string& text = input->normalized->text;
+    const std::string_view text = input->normalized_text;
     const SentenceSpan& span = (*input->sentences)[sentence];
-    if (const Topic* topic = FindTopic(*input->rules, std::string_view(text).substr(span.start, span.end - span.start), ""))
+    if (const Topic* topic = FindTopic(*input->rules, text.substr(span.start, span.end - span.start), ""))
       return topic;
     if (!message_topic_known) {
       message_topic = FindTopic(*input->rules, text, "");

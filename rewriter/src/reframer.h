@@ -18,6 +18,7 @@ namespace softstart {
 struct ReframeInput {
   std::string_view original;
   const NormalizedText* normalized;
+  std::string_view normalized_text;            // normalized->view(original).
   const std::vector<SentenceSpan>* sentences;  // In normalised coordinates.
   const std::vector<RuleMatch>* matches;       // Kept findings, by start.
   const RuleSet* rules;

@@ -79,7 +79,8 @@ Analysis Rewriter::Analyze(std::string_view text, const AnalyzeOptions& options)
   NormalizedText normalized;
   impl_->normalizer->Normalize(text, &normalized);
   std::vector<SentenceSpan> sentences;
-  std::vector<RuleMatch> matches = impl_->matcher->Match(normalized.text, options.enabled, &sentences,
+  const std::string_view normalized_text = normalized.view(text);
+  std::vector<RuleMatch> matches = impl_->matcher->Match(normalized_text, options.enabled, &sentences,
                                                          &analysis.used_fallback);
   if (matches.empty()) return analysis;
 
@@ -98,7 +99,7 @@ Analysis Rewriter::Analyze(std::string_view text, const AnalyzeOptions& options)
     analysis.findings.push_back(
         {rule.category, rule.id, start, end, impl_->rules.principles.at(rule.principle).name, rule.explanation});
   }
-  const ReframeInput input{text, &normalized, &sentences, &kept, &impl_->rules};
+  const ReframeInput input{text, &normalized, normalized_text, &sentences, &kept, &impl_->rules};
   analysis.suggestions = Reframe(input, options.preferred_style);
   return analysis;
 }

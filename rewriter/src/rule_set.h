@@ -4,6 +4,7 @@
 #ifndef SOFTSTART_RULE_SET_H_
 #define SOFTSTART_RULE_SET_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -67,11 +68,19 @@ struct Topic {
   std::string missing;  // Fills {missing}: "kissing you".
 };
 
+// Lets the chat-speak map be searched with a string_view (no allocation per
+// word on the hot path).
+struct StringViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
+};
+using ChatspeakMap = std::unordered_map<std::string, std::string, StringViewHash, std::equal_to<>>;
+
 struct RuleSet {
   std::vector<Rule> rules;
   std::vector<Topic> topics;  // In priority order.
   std::map<std::string, Principle> principles;
-  std::unordered_map<std::string, std::string> chatspeak;  // "u" -> "you".
+  ChatspeakMap chatspeak;  // "u" -> "you".
   std::vector<std::string> vocabulary;  // Words typos are corrected towards.
   std::string hunspell_extra_dic;       // Path of the extra word list, if any.
 };

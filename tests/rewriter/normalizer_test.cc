@@ -17,7 +17,7 @@ using softstart::testing::Marked;
 
 namespace {
 
-const std::unordered_map<std::string, std::string> kChat = {{"u", "you"}, {"dont", "don't"}, {"ur", "your"}};
+const softstart::ChatspeakMap kChat = {{"u", "you"}, {"dont", "don't"}, {"ur", "your"}};
 
 Hunspell& Dictionary() {
   static Hunspell hunspell("/usr/share/hunspell/en_US.aff", "/usr/share/hunspell/en_US.dic");
@@ -28,7 +28,7 @@ std::string Normalize(const std::string& text, const TypoCorrector* corrector = 
   Normalizer normalizer(&kChat, corrector);
   NormalizedText out;
   normalizer.Normalize(text, &out);
-  return out.text;
+  return std::string(out.view(text));
 }
 
 }  // namespace
@@ -47,6 +47,15 @@ BOOST_AUTO_TEST_CASE(chat_speak_and_apostrophes) {
 BOOST_AUTO_TEST_CASE(stretched_words_shrink) {
   BOOST_TEST(Normalize("neverrrr") == "neverr");
   BOOST_TEST(Normalize("cuddle") == "cuddle");
+}
+
+BOOST_AUTO_TEST_CASE(unchanged_text_is_not_copied) {
+  Normalizer normalizer(&kChat, nullptr);
+  NormalizedText out;
+  const std::string typed = "see you at six";
+  normalizer.Normalize(typed, &out);
+  BOOST_TEST(out.edits.empty());
+  BOOST_TEST(out.view(typed).data() == typed.data());
 }
 
 BOOST_AUTO_TEST_CASE(spans_map_back_to_the_typed_bytes) {
