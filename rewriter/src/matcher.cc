@@ -63,38 +63,39 @@ void Matcher::MatchRule(const Rule& rule, std::string_view text, const std::vect
                         std::vector<RuleMatch>* out) const {
   const int group_count = rule.regex->NumberOfCapturingGroups();
   std::vector<re2::StringPiece> groups(group_count + 1);
-  // Whether the exceptions silence this rule, per sentence: checked once, so a
-  // huge sentence with many matches stays linear.
-  std::map<size_t, bool> silenced_in;
-  size_t pos = 0;
-  while (pos <= text.size() &&
-         rule.regex->Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), group_count + 1)) {
-    const size_t start = groups[0].data() - text.data();
-    size_t end = start + groups[0].size();
-    pos = end > start ? end : end + 1;  // Never loop on an empty match.
-    // A clause ending matched as 'tail' only bounds the phrase; the next
-    // match may start inside it ("...anymore. You never...").
-    if (rule.tail_group > 0 && groups[rule.tail_group].data() != nullptr) {
-      end = groups[rule.tail_group].data() - text.data();
-      pos = end > start ? end : pos;
-    }
-    if (end == start || sentences.empty()) continue;
-    const size_t sentence = SentenceAt(sentences, start);
-    auto [known, inserted] = silenced_in.emplace(sentence, false);
-    if (inserted) {
-      const SentenceSpan& span = sentences[sentence];
-      const std::string_view sentence_text = text.substr(span.start, span.end - span.start);
-      known->second = std::any_of(rule.exceptions.begin(), rule.exceptions.end(),
-                                  [&](const auto& exception) { return RE2::PartialMatch(sentence_text, *exception); });
-    }
-    if (known->second) continue;
-    RuleMatch match{&rule, start, end, sentence, {}};
-    for (const auto& [name, index] : rule.regex->NamedCapturingGroups()) {
-      if (groups[index].data() != nullptr && !groups[index].empty()) {
-        match.groups[name] = std::string(groups[index].data(), groups[index].size());
+  // Each sentence is matched as a text of its own: a match never spans two
+  // sentences, and ^ and $ mean the sentence's start and end ("whatever.").
+  for (size_t index = 0; index < sentences.size(); ++index) {
+    const std::string_view sentence = text.substr(sentences[index].start, sentences[index].end - sentences[index].start);
+    bool checked_exceptions = false;
+    size_t pos = 0;
+    while (pos <= sentence.size() &&
+           rule.regex->Match(sentence, pos, sentence.size(), RE2::UNANCHORED, groups.data(), group_count + 1)) {
+      const size_t start = groups[0].data() - sentence.data();
+      size_t end = start + groups[0].size();
+      pos = end > start ? end : end + 1;  // Never loop on an empty match.
+      // A clause ending matched as 'tail' only bounds the phrase; the next
+      // match may start inside it.
+      if (rule.tail_group > 0 && groups[rule.tail_group].data() != nullptr) {
+        end = groups[rule.tail_group].data() - sentence.data();
+        pos = end > start ? end : pos;
       }
+      if (end == start) continue;
+      // Exceptions silence the rule for the whole sentence; checked once.
+      if (!checked_exceptions) {
+        checked_exceptions = true;
+        const bool silenced = std::any_of(rule.exceptions.begin(), rule.exceptions.end(),
+                                          [&](const auto& exception) { return RE2::PartialMatch(sentence, *exception); });
+        if (silenced) break;
+      }
+      RuleMatch match{&rule, sentences[index].start + start, sentences[index].start + end, index, {}};
+      for (const auto& [name, group] : rule.regex->NamedCapturingGroups()) {
+        if (groups[group].data() != nullptr && !groups[group].empty()) {
+          match.groups[name] = std::string(groups[group].data(), groups[group].size());
+        }
+      }
+      out->push_back(std::move(match));
     }
-    out->push_back(std::move(match));
   }
 }
 

@@ -1,7 +1,9 @@
 // False alarms on real text nobody here wrote (../shared/data, read in place).
 // At most 0.5% of each corpus may be flagged. The few real complaints among
 // them are listed in tests/data/corpus_reviewed.tsv by corpus, line and a
-// short hash (never the text: some licences forbid copies).
+// short hash (never the text: some licences forbid copies). In a corpus of
+// under 1,000 lines one real complaint is already more than 0.5%; there the
+// limit applies to the lines not reviewed as real.
 #define BOOST_TEST_MODULE corpus_test
 #include <boost/test/unit_test.hpp>
 
@@ -90,7 +92,8 @@ BOOST_AUTO_TEST_CASE(public_corpora_are_rarely_flagged) {
       BOOST_TEST_MESSAGE(corpus << ": " << flagged << "/" << lines << " flagged (" << rate << "%), " << known
                                 << " reviewed as real complaints");
       BOOST_TEST(lines > 100);
-      BOOST_TEST(rate <= 0.5);
+      BOOST_TEST(100.0 * (flagged - known) / lines <= 0.5);
+      if (lines >= 1000) BOOST_TEST(rate <= 0.5);
     }
   }
 }
