@@ -11,13 +11,32 @@ std::string Dump(const nlohmann::ordered_json& value) {
   return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// Printable ASCII without quote or backslash is its own JSON string: most
+// lines, and the hot path of --jsonl over large files.
+bool NeedsNoEscaping(std::string_view text) {
+  for (unsigned char c : text) {
+    if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string AnalysisJson(std::string_view text, const Analysis& analysis) {
   if (!analysis.flagged()) {
     // Most lines: only the text needs serialising.
-    return "{\"text\":" + Dump(std::string(text)) +
-           ",\"flagged\":false,\"findings\":[],\"suggestion\":null,\"alternatives\":[]}";
+    constexpr std::string_view kRest = ",\"flagged\":false,\"findings\":[],\"suggestion\":null,\"alternatives\":[]}";
+    std::string out = "{\"text\":";
+    if (NeedsNoEscaping(text)) {
+      out.reserve(out.size() + text.size() + kRest.size() + 2);
+      out += '"';
+      out += text;
+      out += '"';
+    } else {
+      out += Dump(std::string(text));
+    }
+    out += kRest;
+    return out;
   }
   nlohmann::ordered_json json;
   json["text"] = std::string(text);

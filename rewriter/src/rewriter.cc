@@ -1,6 +1,8 @@
 #include "softstart/rewriter.h"
 
 #include <filesystem>
+#include <future>
+#include <system_error>
 
 #include <hunspell/hunspell.hxx>
 
@@ -26,40 +28,58 @@ struct Rewriter::Impl {
   std::unique_ptr<TypoCorrector> corrector;
   std::unique_ptr<Normalizer> normalizer;
   std::unique_ptr<Matcher> matcher;
-
-  void LoadHunspell(const Options& options);
 };
 
-void Rewriter::Impl::LoadHunspell(const Options& options) {
-  if (!options.use_hunspell) return;
-  const std::string base = options.hunspell_dictionary.empty() ? SOFTSTART_DEFAULT_HUNSPELL : options.hunspell_dictionary;
+namespace {
+
+// The en_US dictionary takes as long to load as all the rules; it loads on a
+// second thread meanwhile. Returns null (with a warning) when it is missing.
+std::unique_ptr<Hunspell> LoadDictionary(const std::string& base, std::string* warning) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(base + ".aff", ec) || !std::filesystem::is_regular_file(base + ".dic", ec)) {
-    warnings.push_back("no Hunspell dictionary at " + base +
-                       ".{aff,dic} (install hunspell-en-us): typos like 'nver' will not be recognised");
-    return;
+    *warning = "no Hunspell dictionary at " + base +
+               ".{aff,dic} (install hunspell-en-us): typos like 'nver' will not be recognised";
+    return nullptr;
   }
-  hunspell = std::make_unique<Hunspell>((base + ".aff").c_str(), (base + ".dic").c_str());
-  if (!rules.hunspell_extra_dic.empty()) hunspell->add_dic(rules.hunspell_extra_dic.c_str());
+  return std::make_unique<Hunspell>((base + ".aff").c_str(), (base + ".dic").c_str());
 }
 
+}  // namespace
+
 Rewriter::Rewriter(const Options& options) : impl_(std::make_unique<Impl>()) {
+  std::string dictionary_warning;
+  std::future<std::unique_ptr<Hunspell>> dictionary;
   try {
     if (options.rules_dir.empty()) {
       impl_->errors.push_back({"", 0, "no rule directory given"});
       return;
     }
-    if (!LoadRuleSet(options.rules_dir, &impl_->rules, &impl_->errors)) return;
+    if (options.use_hunspell) {
+      const std::string base =
+          options.hunspell_dictionary.empty() ? SOFTSTART_DEFAULT_HUNSPELL : options.hunspell_dictionary;
+      try {
+        dictionary = std::async(std::launch::async, LoadDictionary, base, &dictionary_warning);
+      } catch (const std::system_error&) {  // No thread to be had: load it here.
+        dictionary = std::async(std::launch::deferred, LoadDictionary, base, &dictionary_warning);
+      }
+    }
+    const bool rules_ok = LoadRuleSet(options.rules_dir, &impl_->rules, &impl_->errors);
+    if (dictionary.valid()) impl_->hunspell = dictionary.get();  // Joined on every path.
+    if (!dictionary_warning.empty()) impl_->warnings.push_back(dictionary_warning);
+    if (!rules_ok) return;
+    if (impl_->hunspell && !impl_->rules.hunspell_extra_dic.empty()) {
+      impl_->hunspell->add_dic(impl_->rules.hunspell_extra_dic.c_str());
+    }
     impl_->matcher = std::make_unique<Matcher>(&impl_->rules);
     if (!impl_->matcher->ok()) {
       impl_->errors.push_back({options.rules_dir, 0, impl_->matcher->error()});
       return;
     }
-    impl_->LoadHunspell(options);
     impl_->corrector = std::make_unique<TypoCorrector>(impl_->rules.vocabulary, impl_->hunspell.get());
     impl_->normalizer = std::make_unique<Normalizer>(&impl_->rules.chatspeak, impl_->corrector.get());
   } catch (const std::exception& e) {
     // Nothing may escape the API; a failure here is reported like bad data.
+    if (dictionary.valid()) dictionary.wait();
     impl_->errors.push_back({options.rules_dir, 0, std::string("cannot load rules: ") + e.what()});
   }
 }
