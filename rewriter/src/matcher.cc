@@ -11,7 +11,7 @@ constexpr int64_t kSetMemoryBudget = 32 << 20;
 
 }  // namespace
 
-Matcher::Matcher(const RuleSet* rules) : rules_(rules) {
+Matcher::Matcher(const RuleSet* rules, bool screen) : rules_(rules), screen_(screen) {
   RE2::Options options = PatternOptions();
   options.set_max_mem(kSetMemoryBudget);
   set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
@@ -33,10 +33,10 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
                                       std::vector<SentenceSpan>* sentences, bool* fallback) const {
   std::vector<RuleMatch> matches;
   std::vector<int> hits;
-  RE2::Set::ErrorInfo info;
+  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
   *fallback = false;
-  if (!set_->Match(text, &hits, &info)) {
-    if (info.kind != RE2::Set::kOutOfMemory) return matches;
+  if (!screen_ || !set_->Match(text, &hits, &info)) {
+    if (screen_ && info.kind != RE2::Set::kOutOfMemory) return matches;
     // RE2 reports "no match" when its DFA runs out of memory; that must not
     // silently hide a finding, so every rule gets its own (NFA-capable) run.
     *fallback = true;

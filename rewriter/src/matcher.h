@@ -27,7 +27,9 @@ struct RuleMatch {
 class Matcher {
  public:
   // rules must outlive the matcher.
-  explicit Matcher(const RuleSet* rules);
+  // screen: false skips the set and runs every rule on its own, as after the
+  // set's DFA ran out of memory (tests compare the two paths).
+  explicit Matcher(const RuleSet* rules, bool screen = true);
   bool ok() const { return ok_; }
   const std::string& error() const { return error_; }
 
@@ -43,6 +45,7 @@ class Matcher {
                  std::vector<RuleMatch>* out) const;
 
   const RuleSet* rules_;
+  bool screen_;
   std::unique_ptr<RE2::Set> set_;
   bool ok_ = false;
   std::string error_;

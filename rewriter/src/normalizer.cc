@@ -1,9 +1,13 @@
 #include "normalizer.h"
 
+#include "utf8.h"
+
 #include <algorithm>
 
 namespace softstart {
 namespace {
+
+constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";  // U+FFFD.
 
 bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
@@ -92,6 +96,21 @@ void Normalizer::Normalize(std::string_view text, NormalizedText* out) const {
   size_t pos = 0;
   while (pos < text.size()) {
     if (!IsAsciiLetter(text[pos])) {
+      // Bytes that are not UTF-8 match no pattern class, not even [^a-z];
+      // a stray one after "you never listen" must not hide the finding.
+      if (static_cast<unsigned char>(text[pos]) >= 0x80) {
+        const size_t length = Utf8SequenceLength(text, pos);
+        if (length == 0) {
+          out->text.append(text, copied_to, pos - copied_to);
+          const size_t normalized_start = out->text.size();
+          out->text += kReplacementCharacter;
+          out->edits.push_back({normalized_start, out->text.size(), pos, pos + 1});
+          copied_to = ++pos;
+          continue;
+        }
+        pos += length;
+        continue;
+      }
       ++pos;
       continue;
     }

@@ -1,0 +1,94 @@
+// Whatever bytes arrive, the rewriter answers: empty text, NULs, invalid
+// UTF-8, and megabyte-long messages, with no finding lost when the fast
+// screening runs out of memory.
+#define BOOST_TEST_MODULE hostile_input_test
+#include <boost/test/unit_test.hpp>
+
+#include "matcher.h"
+#include "rule_loader.h"
+#include "test_rewriter.h"
+
+using softstart::testing::BundledRewriter;
+using softstart::testing::Marked;
+
+namespace {
+
+// `count` complaints spread through about `size` bytes of ordinary text,
+// with or without sentence punctuation.
+std::string LongMessage(size_t size, int count, bool punctuation) {
+  const std::string filler = punctuation ? "We could get pizza later. The train was late today. "
+                                         : "we could get pizza later and the train was late today ";
+  const std::string complaint = punctuation ? "You never listen to me. " : "you never listen to me and ";
+  std::string text;
+  const size_t every = size / static_cast<size_t>(count);
+  for (int i = 0; i < count; ++i) {
+    const size_t target = every * static_cast<size_t>(i + 1);
+    while (text.size() + complaint.size() < target) text += filler;
+    text += complaint;
+  }
+  while (text.size() < size) text += filler;
+  return text;
+}
+
+size_t CountRule(const softstart::Analysis& analysis, const std::string& rule) {
+  size_t count = 0;
+  for (const auto& finding : analysis.findings) count += finding.rule_id == rule;
+  return count;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(empty_and_blank_messages) {
+  BOOST_REQUIRE(BundledRewriter().ok());
+  for (const char* text : {"", " ", "\n\n", "\t\r\n", "!!!", "\xF0\x9F\x98\xA1"}) {
+    const auto analysis = BundledRewriter().Analyze(text);
+    BOOST_TEST(!analysis.flagged());
+    BOOST_TEST(analysis.suggestions.empty());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(nul_bytes_and_invalid_utf8_are_analysed) {
+  const std::string text("\xFF\xFE ok\0 then. you never listen to me \xC3\x28", 38);
+  const auto analysis = BundledRewriter().Analyze(text);
+  BOOST_REQUIRE(analysis.flagged());
+  BOOST_TEST(Marked(text, analysis.findings[0]) == "you never listen to me");
+  // The sentence before the complaint, broken bytes and all, is kept.
+  BOOST_TEST(analysis.suggestion().rfind(std::string("\xFF\xFE ok\0 then. ", 13), 0) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_megabyte_message_loses_no_finding) {
+  for (bool punctuation : {true, false}) {
+    BOOST_TEST_CONTEXT("punctuation " << punctuation) {
+      const std::string text = LongMessage(1 << 20, 100, punctuation);
+      const auto analysis = BundledRewriter().Analyze(text);
+      BOOST_TEST(CountRule(analysis, "blame.you-never") == 100u);
+      BOOST_TEST(!analysis.suggestion().empty());
+      for (const auto& finding : analysis.findings) BOOST_TEST(finding.end <= text.size());
+    }
+  }
+}
+
+// RE2::Set answers "no match" when its DFA runs out of memory; the matcher
+// then runs every rule on its own. That path must find exactly what the
+// screened path finds.
+BOOST_AUTO_TEST_CASE(unscreened_matching_finds_the_same) {
+  softstart::RuleSet rules;
+  std::vector<softstart::RuleError> errors;
+  BOOST_REQUIRE(softstart::LoadRuleSet(SOFTSTART_TEST_RULES_DIR, &rules, &errors));
+  const softstart::Matcher screened(&rules), unscreened(&rules, /*screen=*/false);
+  for (const std::string& text : {LongMessage(1 << 20, 50, true), std::string("hey. u never text me back"),
+                                  std::string("we need milk")}) {
+    std::vector<softstart::SentenceSpan> sentences_a, sentences_b;
+    bool fallback_a = true, fallback_b = false;
+    const auto a = screened.Match(text, softstart::CategorySet::All(), &sentences_a, &fallback_a);
+    const auto b = unscreened.Match(text, softstart::CategorySet::All(), &sentences_b, &fallback_b);
+    BOOST_TEST(!fallback_a);
+    BOOST_TEST(fallback_b);
+    BOOST_REQUIRE_EQUAL(a.size(), b.size());
+    for (size_t i = 0; i < a.size(); ++i) {
+      BOOST_TEST(a[i].rule == b[i].rule);
+      BOOST_TEST(a[i].start == b[i].start);
+      BOOST_TEST(a[i].end == b[i].end);
+    }
+  }
+}
