@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
+#include <tuple>
 
 namespace softstart {
 namespace {
@@ -53,18 +55,21 @@ std::string Fill(const Template& reframe, const Topic* topic, const RuleMatch& m
   return out;
 }
 
+// How often each rule was answered about each topic in one suggestion.
+using UseCounts = std::map<std::pair<const Rule*, const Topic*>, int>;
+
 // The reframe for one finding in the given style. `uses` counts how often a
 // rule was already answered in this message, so a second sentence broken the
 // same way gets a different wording rather than the same line twice.
 std::string ReframeMatch(const RuleMatch& match, const Topic* topic, Suggestion::Style style,
-                         std::map<const Rule*, int>* uses) {
+                         UseCounts* uses) {
   std::vector<const Template*> usable;
   for (const Template& reframe : match.rule->reframes) {
     if (reframe.style == style && Usable(reframe, topic, match)) usable.push_back(&reframe);
   }
   // The loader guarantees a slot-free template per style, so usable is never
   // empty.
-  const int index = (*uses)[match.rule]++;
+  const int index = (*uses)[{match.rule, topic}]++;
   return TidySentence(Fill(*usable[index % usable.size()], topic, match));
 }
 
@@ -91,7 +96,7 @@ struct MessageContext {
 };
 
 std::string ReframeSentence(MessageContext& context, size_t sentence, Suggestion::Style style,
-                            std::map<const Rule*, int>* uses) {
+                            UseCounts* uses) {
   const Topic* topic = context.TopicOf(sentence);
   std::string out;
   std::array<bool, kCategoryCount> answered{};
@@ -136,6 +141,33 @@ std::string TidySentence(std::string text) {
   return out;
 }
 
+namespace {
+
+// Which flagged sentences repeat the one before them: the same rules about
+// the same topic in the same words, with no other sentence between
+// ("Hello?? Hello???"). One answer covers the run; the repeats are left out.
+std::vector<bool> RepeatedSentences(MessageContext& context) {
+  const size_t count = context.by_sentence.size();
+  std::vector<bool> repeated(count, false);
+  // (rule, topic, the user's own words) answered in this run.
+  std::set<std::tuple<const Rule*, const Topic*, std::map<std::string, std::string>>> run;
+  for (size_t i = 0; i < count; ++i) {
+    if (context.by_sentence[i].empty()) {
+      run.clear();
+      continue;
+    }
+    const Topic* topic = context.TopicOf(i);
+    bool all_answered = true;
+    for (const RuleMatch* match : context.by_sentence[i]) {
+      all_answered &= !run.insert({match->rule, topic, match->groups}).second;
+    }
+    repeated[i] = all_answered;
+  }
+  return repeated;
+}
+
+}  // namespace
+
 std::vector<Suggestion> Reframe(const ReframeInput& input, Suggestion::Style preferred) {
   std::vector<Suggestion::Style> styles = {preferred};
   for (auto style : {Suggestion::Style::kShort, Suggestion::Style::kFull, Suggestion::Style::kQuestion}) {
@@ -143,19 +175,22 @@ std::vector<Suggestion> Reframe(const ReframeInput& input, Suggestion::Style pre
   }
   MessageContext context{&input, std::vector<std::vector<const RuleMatch*>>(input.sentences->size())};
   for (const RuleMatch& match : *input.matches) context.by_sentence[match.sentence].push_back(&match);
+  const std::vector<bool> repeated = RepeatedSentences(context);
 
   std::vector<Suggestion> suggestions;
   for (auto style : styles) {
-    std::map<const Rule*, int> uses;
+    UseCounts uses;
     std::string text;
     size_t copied_to = 0;  // Original bytes up to here are already handled.
     for (size_t i = 0; i < input.sentences->size(); ++i) {
       if (context.by_sentence[i].empty()) continue;
       const SentenceSpan& span = (*input.sentences)[i];
       const auto [start, end] = input.normalized->ToOriginal(span.start, span.end);
-      text.append(input.original.substr(copied_to, start - copied_to));
-      text += ReframeSentence(context, i, style, &uses);
-      copied_to = end;
+      if (!repeated[i]) {
+        text.append(input.original.substr(copied_to, start - copied_to));
+        text += ReframeSentence(context, i, style, &uses);
+      }
+      copied_to = end;  // A repeat goes, with the space before it.
     }
     text.append(input.original.substr(copied_to));
     const bool duplicate = std::any_of(suggestions.begin(), suggestions.end(),

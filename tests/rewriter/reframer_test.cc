@@ -142,3 +142,9 @@ BOOST_AUTO_TEST_CASE(disabled_categories_are_not_checked) {
   BOOST_TEST(!BundledRewriter().Analyze("You never want to have sex with me", options).flagged());
   BOOST_TEST(BundledRewriter().Analyze("We need to have sex more", options).flagged());
 }
+
+BOOST_AUTO_TEST_CASE(a_repeated_sentence_is_answered_once) {
+  const auto suggestions = SuggestionsWith(kTemplateRule, "You never call. You never call!! see you later");
+  BOOST_REQUIRE(!suggestions.empty());
+  BOOST_TEST(suggestions[0] == "It would mean a lot if you'd call. see you later");
+}
