@@ -90,7 +90,7 @@ void Matcher::MatchRule(const Rule& rule, std::string_view text, const std::vect
       }
       RuleMatch match{&rule, sentences[index].start + start, sentences[index].start + end, index, {}};
       for (const auto& [name, group] : rule.regex->NamedCapturingGroups()) {
-        if (groups[group].data() != nullptr && !groups[group].empty()) {
+        if (group != rule.tail_group && groups[group].data() != nullptr && !groups[group].empty()) {
           match.groups[name] = std::string(groups[group].data(), groups[group].size());
         }
       }
