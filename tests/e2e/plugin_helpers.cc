@@ -56,11 +56,10 @@ bool InvokeMenuEntry(PurpleBlistNode* node, const std::string& label,
                      PurpleBlistNode* callback_node) {
   GList* menu = EmitMenu(node);
   PurpleMenuAction* action = Find(menu, label);
-  if (action && action->callback) {
-    reinterpret_cast<MenuCallback>(action->callback)(callback_node, action->data);
-  }
+  const bool found = action != nullptr && action->callback != nullptr;
+  if (found) reinterpret_cast<MenuCallback>(action->callback)(callback_node, action->data);
   FreeMenu(menu);
-  return action != nullptr && action->callback != nullptr;
+  return found;
 }
 
 std::vector<std::string> PluginActionLabels(PurplePlugin* plugin) {

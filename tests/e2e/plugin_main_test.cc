@@ -45,6 +45,11 @@ BOOST_FIXTURE_TEST_CASE(UnflaggedContactIsUntouched, UnflaggedScenario) {
   BOOST_TEST(WaitForDialog(300) == nullptr);
   BOOST_TEST(EchoedAsSent(*this, kBlame));
   BOOST_TEST(SystemWrites().empty());
+  // Not even inspected: the plugin has nothing to say about this message.
+  for (size_t i = debug_mark(); i < PurpleClient::debug_lines().size(); ++i) {
+    BOOST_TEST(PurpleClient::debug_lines()[i].category != "softstart",
+               PurpleClient::debug_lines()[i].text);
+  }
 }
 
 BOOST_FIXTURE_TEST_CASE(CleanMessageToFlaggedContactGoesOutAtOnce, Scenario) {
