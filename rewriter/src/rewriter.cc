@@ -1,5 +1,6 @@
 #include "softstart/rewriter.h"
 
+#include <array>
 #include <filesystem>
 #include <future>
 #include <system_error>
@@ -106,12 +107,15 @@ Analysis Rewriter::Analyze(std::string_view text, const AnalyzeOptions& options)
 
   // Rules of one category that overlap describe the same words: keep the
   // first (longest at equal start), so each phrase is reported once.
+  // Matches come sorted by start, so an overlap with a kept one of the same
+  // category is a start before the furthest end kept so far (linear time).
   std::vector<RuleMatch> kept;
+  std::array<size_t, kCategoryCount> kept_until{};
   for (RuleMatch& match : matches) {
-    const bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const RuleMatch& k) {
-      return k.rule->category == match.rule->category && match.start < k.end && k.start < match.end;
-    });
-    if (!overlaps) kept.push_back(std::move(match));
+    size_t& until = kept_until[static_cast<size_t>(match.rule->category)];
+    if (match.start < until) continue;
+    until = match.end;
+    kept.push_back(std::move(match));
   }
   for (const RuleMatch& match : kept) {
     const auto [start, end] = normalized.ToOriginal(match.start, match.end);
