@@ -4,25 +4,31 @@
 # Usage: scripts/screenshots/finch.sh [BUILD_DIR] [OUT_DIR]
 #   BUILD_DIR  where softstart.so is built (default build-shots; built there
 #              if missing)
-#   OUT_DIR    where the captures go (default docs/images; the text capture
-#              goes to OUT_DIR/../finch-dialog.txt, i.e. docs/finch-dialog.txt)
+#   OUT_DIR    where the text captures go (default docs)
 #
 # Starts prosody on 127.0.0.1 with alice and bob, bob online through slixmpp,
 # and Finch in a detached tmux session of a fixed size (100x32) with a fresh
 # profile for alice in which bob is flagged and softstart loaded. Then, with
-# keys as a person would press them: selects Bob in the buddy list, opens the
-# conversation (Enter), types a blame message, presses Enter, waits for the
-# softstart dialog and saves the screen as text (finch-dialog.txt); then
-# chooses Don't send and saves the conversation with the text given back
-# (finch-conversation.txt). Checks that bob received nothing.
+# the keys a person would press: selects Bob in the buddy list and opens the
+# conversation (Down, Enter), types a blame message and presses Enter.
+# Saves, as the screen's text:
+#   finch-held.txt          right after Enter: the message held, the softstart
+#                           window listed in the task bar (Finch does not
+#                           raise a window that opens outside a key press)
+#   finch-dialog.txt        the softstart window, brought up with Alt+N
+#   finch-conversation.txt  after the "Don't send" button: the held text given
+#                           back in the conversation
+# Checks that bob received nothing.
+#
+# Environment: SHOTS_STRACE=1 records every socket connect/send of Finch with
+# strace and fails if one goes anywhere but 127.0.0.1 or a local socket.
 set -euo pipefail
 
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-shots_init "$@"
+shots_init docs "$@"
 
 readonly COLUMNS_=100 LINES_=32
-TEXT_OUT=$(cd "$SHOTS_OUT/.." && pwd)
 
 tmux_() { tmux -S "$SHOTS_TMUX_SOCKET" "$@"; }
 
@@ -31,14 +37,22 @@ screen_text() { tmux_ capture-pane -p -t finch; }
 # screen_has TEXT: the screen shows TEXT now.
 screen_has() { screen_text | grep -qF -- "$1"; }
 
+# top_line_has TEXT: TEXT is in the title of the window drawn at the top.
+top_line_has() { screen_text | head -n 1 | grep -qF -- "$1"; }
+
 wait_screen() {
   local text=$1 what=$2 seconds=${3:-30}
   shots_wait_for "$seconds" "$what (\"$text\" on the screen)" screen_has "$text"
 }
 
+keys() {
+  tmux_ send-keys -t finch "$@"
+  sleep 0.4
+}
+
 # save_screen FILE: the screen as a person sees it, trailing blanks trimmed.
 save_screen() {
-  sleep 0.5  # let Finch finish drawing
+  sleep 0.7  # let Finch finish drawing
   screen_text | sed -e 's/[[:space:]]*$//' >"$1"
   shots_log "saved $1"
 }
@@ -49,14 +63,14 @@ start_finch() {
   <pref name='sound'>
    <pref name='method' type='string' value='nosound'/>
    <pref name='mute' type='bool' value='1'/>
-  </pref>
-  <pref name='blist'>
-   <pref name='showoffline' type='bool' value='1'/>
   </pref>"
   SHOTS_TMUX_SOCKET=$SHOTS_TMP/tmux.sock
-  # A fixed-size detached session; Finch's debug window stays off.
+  shots_traced "$SHOTS_TMP/strace.out" finch --config="$profile"
+  local cmd
+  cmd="$(printf '%q ' "${SHOTS_CMD[@]}") 2>$(printf '%q' "$SHOTS_TMP/finch.log")"
+  # A private tmux server with no user config, one fixed-size detached window.
   tmux_ -f /dev/null new-session -d -s finch -x "$COLUMNS_" -y "$LINES_" \
-    "TERM=screen finch --config='$profile' 2>'$SHOTS_TMP/finch.log'"
+    "TERM=screen-256color exec $cmd"
   tmux_ set-option -t finch status off >/dev/null
   local pid
   pid=$(tmux_ display-message -p -t finch '#{pane_pid}')
@@ -65,33 +79,54 @@ start_finch() {
 }
 
 send_blame_message() {
-  wait_screen "Buddy List" "the buddy list"
   wait_screen "Bob" "Bob in the buddy list"
-  # bob is online once alice's account is; give the list a moment to settle.
+  # bob is online as soon as alice's account is; let the list settle.
+  shots_wait_for 30 "alice to sign in" \
+    grep -q "Authenticated as alice@$SHOTS_DOMAIN" "$SHOTS_TMP/prosody/prosody.log"
   sleep 2
-  screen_text >&2
-  tmux_ send-keys -t finch Down
+  # The list starts on the group "Buddies"; Bob is the row below.
+  keys Down
+  keys Enter
+  shots_wait_for 10 "the conversation with Bob" top_line_has "Bob (alice@"
   sleep 0.5
-  screen_text >&2
-  tmux_ send-keys -t finch Enter
-  sleep 1
-  screen_text >&2
-  tmux_ send-keys -t finch -l "$SHOTS_MESSAGE"
-  sleep 0.3
-  tmux_ send-keys -t finch Enter
-  sleep 2
-  screen_text >&2
-  wait_screen "Send suggestion" "the softstart dialog" 20
-  save_screen "$TEXT_OUT/finch-dialog.txt"
+  keys -l "$SHOTS_MESSAGE"
+  keys Enter
+  wait_screen "softstart" "the softstart window (in the task bar)" 20
+  save_screen "$SHOTS_OUT/finch-held.txt"
 }
 
-start_finch_all() {
-  shots_start_prosody
-  shots_start_bob
-  start_finch
+show_dialog() {
+  # Alt+N goes to the next window; a few presses at most reach softstart.
+  local tries=0
+  until top_line_has "softstart"; do
+    ((tries < 4)) || shots_die "Alt+N did not bring up the softstart window"
+    keys M-n
+    tries=$((tries + 1))
+  done
+  wait_screen "Don't send" "the softstart dialog's buttons" 5
+  save_screen "$SHOTS_OUT/finch-dialog.txt"
 }
 
-start_finch_all
+# The focus starts on the first field; Tab walks You wrote → Suggestion →
+# What to do → Send → Don't send.
+dont_send() {
+  keys Tab
+  keys Tab
+  keys Tab
+  keys Tab
+  keys Enter
+  shots_wait_for 10 "the softstart window to close" bash -c \
+    "! tmux -S '$SHOTS_TMUX_SOCKET' capture-pane -p -t finch | grep -qF 'What to do'"
+  wait_screen "did not send" "the held text back in the conversation" 10
+  save_screen "$SHOTS_OUT/finch-conversation.txt"
+}
+
+shots_start_prosody
+shots_start_bob
+start_finch
 send_blame_message
+show_dialog
+dont_send
 shots_check_bob_got_nothing
+shots_check_strace
 shots_log "done in $(shots_elapsed)"

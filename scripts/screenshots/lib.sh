@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # globals are read by the sourcing script
 # Shared by pidgin.sh and finch.sh; source it, do not run it.
 #
 # Sets up, on loopback only, what a person would have: a prosody server with
@@ -9,7 +10,7 @@
 #
 # Usage from a script:
 #   source "$(dirname "$0")/lib.sh"
-#   shots_init "$@"              # BUILD_DIR OUT_DIR; builds the plugin if missing
+#   shots_init DEFAULT_OUT "$@"  # [BUILD_DIR] [OUT_DIR]; builds the plugin if missing
 #   shots_start_prosody          # sets SHOTS_PORT
 #   shots_start_bob
 #   shots_write_profile DIR UI_ID PLUGIN_PREF_ROOT
@@ -19,7 +20,7 @@
 # (no s2s, no HTTP), the account connects to the IP (no DNS, no SRV), and the
 # profile turns off UPnP/NAT-PMP, public-IP discovery and the STUN lookup.
 
-set -euo pipefail
+set -eEuo pipefail
 
 readonly SHOTS_DOMAIN=localhost
 readonly SHOTS_PASSWORD=softstart-shots
@@ -53,11 +54,20 @@ shots_cleanup() {
   if ((status != 0)) && [[ -n ${SHOTS_TMP:-} && -d $SHOTS_TMP ]]; then
     shots_dump_logs
   fi
+  # A tmux server ends the programs in its panes (SIGHUP) when it goes.
+  if [[ -n ${SHOTS_TMUX_SOCKET:-} ]]; then
+    tmux -S "$SHOTS_TMUX_SOCKET" kill-server 2>/dev/null || true
+  fi
   local i pid
   # Newest first: clients before the server, the X server last.
   for ((i = ${#SHOTS_PIDS[@]} - 1; i >= 0; i--)); do
     pid=${SHOTS_PIDS[i]}
     kill -0 "$pid" 2>/dev/null || continue
+    # A wrapper (strace) goes with the program it runs: ask the program first.
+    local child
+    for child in $(pgrep -P "$pid" 2>/dev/null || true); do
+      kill -TERM "$child" 2>/dev/null || true
+    done
     kill -TERM "$pid" 2>/dev/null || true
     for _ in 1 2 3 4 5 6 7 8 9 10; do
       kill -0 "$pid" 2>/dev/null || break
@@ -69,9 +79,6 @@ shots_cleanup() {
     fi
     wait "$pid" 2>/dev/null || true
   done
-  if [[ -n ${SHOTS_TMUX_SOCKET:-} ]]; then
-    tmux -S "$SHOTS_TMUX_SOCKET" kill-server 2>/dev/null || true
-  fi
   if [[ -n ${SHOTS_TMP:-} && -d $SHOTS_TMP ]]; then
     rm -rf -- "$SHOTS_TMP"
   fi
@@ -86,7 +93,6 @@ shots_spawn() {
   "$@" >"$log" 2>&1 &
   SHOTS_PIDS+=("$!")
   SHOTS_NAMES+=("$name")
-  SHOTS_LAST_PID=$!
 }
 
 # shots_wait_for SECONDS DESCRIPTION CMD...: polls CMD until it succeeds.
@@ -100,10 +106,14 @@ shots_wait_for() {
   done
 }
 
+# shots_init DEFAULT_OUT [BUILD_DIR] [OUT_DIR]: DEFAULT_OUT is relative to the
+# repository.
 shots_init() {
   SHOTS_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+  local default_out=$1
+  shift
   SHOTS_BUILD=${1:-$SHOTS_REPO/build-shots}
-  SHOTS_OUT=${2:-$SHOTS_REPO/docs/images}
+  SHOTS_OUT=${2:-$SHOTS_REPO/$default_out}
   SHOTS_START=$SECONDS
 
   "$SHOTS_REPO/scripts/screenshots/install-deps"
@@ -123,6 +133,7 @@ shots_init() {
   SHOTS_OUT=$(cd "$SHOTS_OUT" && pwd)
   SHOTS_TMP=$(mktemp -d "${TMPDIR:-/tmp}/softstart-shots.XXXXXX")
   trap shots_cleanup EXIT
+  trap 'shots_log "failed: $BASH_COMMAND (${BASH_SOURCE[0]##*/}:$LINENO)"' ERR
   trap 'exit 130' INT
   trap 'exit 143' TERM
 
@@ -319,6 +330,34 @@ $extra
  </pref>
 </pref>
 EOF
+}
+
+# shots_traced LOG CMD...: sets SHOTS_CMD to CMD, run under strace when
+# SHOTS_STRACE=1 so that shots_check_strace can list every socket call made.
+shots_traced() {
+  local log=$1
+  shift
+  SHOTS_CMD=("$@")
+  if [[ ${SHOTS_STRACE:-0} == 1 ]]; then
+    command -v strace >/dev/null || shots_die "SHOTS_STRACE=1 needs strace"
+    SHOTS_STRACE_LOG=$log
+    # shellcheck disable=SC2054  # the commas belong to strace's -e
+    SHOTS_CMD=(strace -f -qq -e trace=connect,sendto,sendmsg -o "$log" "$@")
+  fi
+}
+
+# Fails if the traced client reached anything but 127.0.0.1 or a local socket.
+shots_check_strace() {
+  [[ -n ${SHOTS_STRACE_LOG:-} ]] || return 0
+  local foreign
+  foreign=$(grep -E 'AF_INET6?' "$SHOTS_STRACE_LOG" |
+    grep -vE 'inet_addr\("127\.0\.0\.1"\)|inet_pton\(AF_INET6, "::1"' || true)
+  if [[ -n $foreign ]]; then
+    printf '%s\n' "$foreign" >&2
+    shots_die "the client reached an address other than 127.0.0.1 (above)"
+  fi
+  shots_log "strace: $(grep -cE 'AF_INET' "$SHOTS_STRACE_LOG" || true) inet socket calls," \
+    "all to 127.0.0.1; $(grep -c 'AF_UNIX' "$SHOTS_STRACE_LOG" || true) local"
 }
 
 shots_elapsed() { echo "$((SECONDS - SHOTS_START))s"; }

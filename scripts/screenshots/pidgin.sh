@@ -11,8 +11,10 @@
 # in which bob is flagged and softstart loaded. Then, through xdotool, like a
 # person at the keyboard: opens a conversation with bob (Buddies → New Instant
 # Message), types a blame message, presses Enter, and saves the softstart
-# dialog as pidgin-dialog.png; opens Tools → Plugins, selects softstart and
-# saves pidgin-plugins.png; presses Configure Plugin and saves the plugin's
+# dialog as pidgin-dialog.png; presses Esc (Don't send) and saves the
+# conversation with the held text given back as pidgin-conversation.png;
+# opens Tools → Plugins, selects softstart, opens Plugin Details and saves
+# pidgin-plugins.png; presses Configure Plugin and saves the plugin's
 # preferences as pidgin-preferences.png (skipped, with a note, while the
 # plugin has no preferences). Checks that bob received nothing.
 #
@@ -24,19 +26,20 @@ set -euo pipefail
 
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-shots_init "$@"
+shots_init docs/images "$@"
 
-readonly SCREEN=1280x800
+readonly SCREEN_SIZE=1280x800
 readonly PLUGIN_NAME=${SHOTS_PLUGIN_NAME:-softstart}
 
 # Xvfb picks a free display itself and writes its number to fd 3.
 start_x() {
   local display_file=$SHOTS_TMP/display
   shots_spawn Xvfb "$SHOTS_TMP/xvfb.log" \
-    Xvfb -displayfd 3 -screen 0 "${SCREEN}x24" -nolisten tcp -noreset \
+    Xvfb -displayfd 3 -screen 0 "${SCREEN_SIZE}x24" -nolisten tcp -noreset \
     3>"$display_file"
   shots_wait_for 20 "Xvfb to start" test -s "$display_file"
-  export DISPLAY=:$(head -n 1 "$display_file")
+  DISPLAY=:$(head -n 1 "$display_file")
+  export DISPLAY
   shots_wait_for 10 "the X display $DISPLAY" xdpyinfo
   # A window manager draws the title bars (the dialog's title is part of the
   # picture) and gives new windows the focus, as a desktop would.
@@ -119,26 +122,9 @@ start_pidgin() {
     <pref name='height' type='int' value='300'/>
    </pref>
   </pref>"
-  local cmd=(pidgin --config="$profile" --debug)
-  if [[ ${SHOTS_STRACE:-0} == 1 ]]; then
-    command -v strace >/dev/null || shots_die "SHOTS_STRACE=1 needs strace"
-    cmd=(strace -f -qq -e trace=connect,sendto,sendmsg -o "$SHOTS_TMP/strace.out" "${cmd[@]}")
-  fi
-  shots_spawn pidgin "$SHOTS_TMP/pidgin.log" "${cmd[@]}"
   SHOTS_PIDGIN_LOG=$SHOTS_TMP/pidgin.log
-}
-
-# Every socket Pidgin opened went to 127.0.0.1 or a local (unix) socket.
-check_strace() {
-  [[ ${SHOTS_STRACE:-0} == 1 ]] || return 0
-  local foreign
-  foreign=$(grep -E 'AF_INET6?' "$SHOTS_TMP/strace.out" |
-    grep -vE 'inet_addr\("127\.0\.0\.1"\)|inet_pton\(AF_INET6, "::1"' || true)
-  if [[ -n $foreign ]]; then
-    printf '%s\n' "$foreign" >&2
-    shots_die "Pidgin reached an address other than 127.0.0.1 (above)"
-  fi
-  shots_log "strace: $(grep -cE 'AF_INET' "$SHOTS_TMP/strace.out" || true) inet calls, all to 127.0.0.1"
+  shots_traced "$SHOTS_TMP/strace.out" pidgin --config="$profile" --debug
+  shots_spawn pidgin "$SHOTS_PIDGIN_LOG" "${SHOTS_CMD[@]}"
 }
 
 send_blame_message() {
@@ -190,15 +176,26 @@ capture_plugin_windows() {
   xdotool windowactivate --sync "$blist" key --clearmodifiers ctrl+u
   plugins=$(wait_window '^Plugins$' "the Plugins dialog")
   # Wide enough for the plugin's one-line summary.
-  xdotool windowsize --sync "$plugins" 640 560
-  xdotool windowmove --sync "$plugins" 320 40
+  xdotool windowsize --sync "$plugins" 640 700
+  xdotool windowmove --sync "$plugins" 320 20
   xdotool windowactivate --sync "$plugins"
   sleep 0.5
-  # The list has the focus; typing starts GTK's search, which selects the row.
+  # The list has the focus; typing starts GTK's search, which selects the
+  # row. Then open "Plugin Details" (the next widget, sensitive once a row is
+  # selected) for the description, go back to the list, and Up, Down to
+  # scroll the selected row back into view.
   xdotool type --delay 40 "$PLUGIN_NAME"
   sleep 0.5
   xdotool key Escape  # closes the search box, keeps the selection
+  sleep 0.3
+  xdotool key Tab space
   sleep 0.5
+  xdotool key shift+Tab
+  sleep 0.3
+  xdotool key Up
+  sleep 0.2
+  xdotool key Down
+  sleep 0.3
   capture "$plugins" "$SHOTS_OUT/pidgin-plugins.png"
 
   # Configure Plugin (mnemonic Alt+U, "Configure Pl_ugin") opens the plugin's
@@ -216,6 +213,7 @@ capture_plugin_windows() {
   else
     shots_log "note: $PLUGIN_NAME shows no preferences window (Configure Plugin is" \
       "insensitive without them); pidgin-preferences.png not written"
+    rm -f "$SHOTS_OUT/pidgin-preferences.png"  # an older picture would mislead
   fi
 }
 
@@ -228,5 +226,5 @@ dismiss_dialog
 capture_conversation
 capture_plugin_windows
 shots_check_bob_got_nothing
-check_strace
+shots_check_strace
 shots_log "done in $(shots_elapsed)"
