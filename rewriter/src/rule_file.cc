@@ -148,6 +148,10 @@ void LoadRule(YamlFile& file, const YAML::Node& node, const std::map<std::string
       file.Error(node["pattern"], error);
     } else {
       rule.regex = file.Compile(node["pattern"], rule.pattern);
+      if (rule.regex && RE2::PartialMatch("", *rule.regex)) {
+        file.Error(node["pattern"], "pattern matches an empty message, so it says nothing about words");
+        rule.regex.reset();
+      }
       if (rule.regex) {
         const auto& named = rule.regex->NamedCapturingGroups();
         if (auto it = named.find("tail"); it != named.end()) rule.tail_group = it->second;

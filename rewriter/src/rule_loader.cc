@@ -114,7 +114,7 @@ bool LoadPrinciples(const fs::path& path, RuleSet* rules, std::vector<RuleError>
   if (!list) return false;
   bool ok = true;
   for (const auto& entry : list) {
-    const std::string key = entry.first.as<std::string>();
+    const std::string key = entry.first.Scalar();
     std::string name;
     if (!file.RequireString(entry.second, "name", &name)) {
       ok = false;
@@ -148,6 +148,22 @@ bool LoadTopics(const fs::path& path, RuleSet* rules, std::vector<RuleError>* er
 
 }  // namespace
 
+namespace {
+
+// Runs one file's loader; a yaml-cpp exception (a node of an unexpected
+// kind deep in the file) becomes an error at its line, not a failure of the
+// whole directory without a location.
+template <typename Load>
+void Guarded(const std::string& path, std::vector<RuleError>* errors, Load&& load) {
+  try {
+    load();
+  } catch (const YAML::Exception& e) {
+    errors->push_back({path, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.msg});
+  }
+}
+
+}  // namespace
+
 bool LoadRuleSet(const std::string& dir, RuleSet* rules, std::vector<RuleError>* errors) {
   const size_t errors_before = errors->size();
   const fs::path root(dir);
@@ -157,9 +173,12 @@ bool LoadRuleSet(const std::string& dir, RuleSet* rules, std::vector<RuleError>*
     return false;
   }
   std::map<std::string, std::string> defines;
-  if (fs::exists(root / "defines.yaml", ec)) LoadDefines((root / "defines.yaml").string(), &defines, errors);
-  LoadPrinciples(root / "principles.yaml", rules, errors);
-  LoadTopics(root / "topics.yaml", rules, errors);
+  if (fs::exists(root / "defines.yaml", ec)) {
+    const std::string path = (root / "defines.yaml").string();
+    Guarded(path, errors, [&] { LoadDefines(path, &defines, errors); });
+  }
+  Guarded((root / "principles.yaml").string(), errors, [&] { LoadPrinciples(root / "principles.yaml", rules, errors); });
+  Guarded((root / "topics.yaml").string(), errors, [&] { LoadTopics(root / "topics.yaml", rules, errors); });
   LoadChatspeak(root / "chatspeak.tsv", rules, errors);
   LoadVocabulary(root / "vocabulary.txt", rules, errors);
   if (fs::exists(root / "hunspell" / "softstart.dic", ec)) {
@@ -172,7 +191,9 @@ bool LoadRuleSet(const std::string& dir, RuleSet* rules, std::vector<RuleError>*
   }
   std::sort(rule_files.begin(), rule_files.end());
   if (rule_files.empty()) errors->push_back({(root / "rules").string(), 0, "no *.yaml rule files"});
-  for (const auto& path : rule_files) LoadRuleFile(path.string(), defines, rules, errors);
+  for (const auto& path : rule_files) {
+    Guarded(path.string(), errors, [&] { LoadRuleFile(path.string(), defines, rules, errors); });
+  }
 
   // Duplicate ids are checked across files: an id names one rule forever.
   std::map<std::string, const Rule*> by_id;

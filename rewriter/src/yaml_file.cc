@@ -15,7 +15,10 @@ YamlFile::YamlFile(std::string path, std::vector<RuleError>* errors)
     errors_->push_back({path_, e.mark.line + 1, "YAML syntax error: " + e.msg});
     return;
   }
-  if (!root_.IsMap()) errors_->push_back({path_, Line(root_), "expected a mapping at the top of the file"});
+  if (!root_.IsMap()) {
+    errors_->push_back({path_, std::max(Line(root_), 1), root_.IsNull() ? "the file is empty (expected a mapping such as 'rules:')"
+                                                                      : "expected a mapping at the top of the file"});
+  }
 }
 
 int YamlFile::Line(const YAML::Node& node) {

@@ -99,6 +99,26 @@ BOOST_AUTO_TEST_CASE(unknown_template_slot) {
   BOOST_TEST(Contains(error, "L8 unknown template slot '{mising}'"), error);
 }
 
+BOOST_AUTO_TEST_CASE(empty_file) {
+  const std::string error = OnlyError("");
+  BOOST_TEST(Contains(error, "L1 the file is empty"), error);
+}
+
+BOOST_AUTO_TEST_CASE(pattern_that_matches_nothing_in_particular) {
+  const std::string error = OnlyError(Replace(kGoodRule, R"('\byou\s+never\s+{{action}}')", R"('(?:you)?')"));
+  BOOST_TEST(Contains(error, "L5 pattern matches an empty message"), error);
+}
+
+BOOST_AUTO_TEST_CASE(wrong_kinds_of_node) {
+  RuleDir dir("rules:\n  - id: [blame, x]\n    category: {a: b}\n");
+  const auto errors = Load(dir);
+  BOOST_REQUIRE(!errors.empty());
+  for (const auto& error : errors) {
+    BOOST_TEST(error.file == dir.rule_file());
+    BOOST_TEST(error.line > 0, error.ToString());
+  }
+}
+
 BOOST_AUTO_TEST_CASE(unknown_field_and_too_few_examples) {
   RuleDir dir(Replace(Replace(kGoodRule, "    explanation:", "    explanaton: x\n    explanation:"),
                       R"(no_match: ["a", "b", "c"])", R"(no_match: ["a"])"));
