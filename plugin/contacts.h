@@ -6,11 +6,24 @@
 
 #include <purple.h>
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 namespace softstart {
 
 inline constexpr char kFlagSetting[] = "softstart-flagged";
-inline constexpr char kMenuLabelOff[] = "Check my messages (softstart)";
-inline constexpr char kMenuLabelOn[] = "Stop checking my messages (softstart)";
+// Names longer than this (in bytes) are shortened in the menu label.
+inline constexpr size_t kMenuNameMaxBytes = 24;
+
+// "Check my messages to Sam (softstart)" or, when `flagged`, "Stop checking
+// my messages to Sam (softstart)". `mnemonics`: the UI reads '_' as a
+// mnemonic marker (Pidgin), so a name's '_' is doubled to show as itself.
+std::string MenuLabelFor(std::string_view name, bool flagged, bool mnemonics);
+// The label for `contact` in the running UI.
+std::string MenuLabel(PurpleContact* contact);
+// How a contact is named in lists: its alias, then "(name)" when different.
+std::string ContactDisplayName(PurpleContact* contact);
 
 // The contact behind a menu node: Pidgin passes a buddy, Finch the contact.
 // Null for groups, chats and anything else.
@@ -25,6 +38,12 @@ bool IsReceiverFlagged(PurpleAccount* account, const char* receiver);
 // Turning off also clears the setting on the contact's buddies, or a buddy
 // flag would keep the contact checked against the user's wish.
 void SetContactFlagged(PurpleContact* contact, bool flagged);
+
+// Every flagged contact in the buddy list, in list order.
+std::vector<PurpleContact*> FlaggedContacts();
+// True while `contact` is still a node of the buddy list (a dialog may
+// outlive it).
+bool ContactInList(PurpleContact* contact);
 
 }  // namespace softstart
 

@@ -59,6 +59,18 @@ void Controller::OnSendingIm(PurpleAccount* account, const char* receiver, char*
   // behind a message held before the flag was cleared.
   if (!flagged && !behind) return;
 
+  // Read per message, so a change in the preferences applies at once, and
+  // a pause ends when its time has passed, with no user action.
+  time_t now = Now();
+  bool paused = ExpirePause(now);
+  CheckSettings settings = ReadCheckSettings(now);
+  if (paused) {
+    // Paused: nothing is held or inspected; only the order behind an
+    // earlier held message is kept.
+    flagged = false;
+    if (!behind) return;
+  }
+
   HeldMessage held;
   held.key = std::move(key);
   held.receiver = receiver;
@@ -69,7 +81,7 @@ void Controller::OnSendingIm(PurpleAccount* account, const char* receiver, char*
     if (loaded_.rewriter) {
       try {
         held.visible = VisibleText(held.markup);
-        held.analysis = loaded_.rewriter->Analyze(held.visible, ReadAnalyzeOptions());
+        held.analysis = loaded_.rewriter->Analyze(held.visible, settings.options);
         checked = true;
       } catch (...) {
         held.analysis = Analysis{};

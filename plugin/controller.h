@@ -37,6 +37,11 @@ class Controller {
   std::string HeldMessagesHtml() const;
   void ForgetKept() { queue_.ForgetKept(); }
 
+  // For the plugin actions.
+  HoldQueue& queue() { return queue_; }
+  // Null when no rules could be loaded.
+  const Rewriter* rewriter() const { return loaded_.rewriter.get(); }
+
  private:
   // Cancels the send in progress: the queue owns the text now.
   static void CancelSend(char** message);

@@ -43,6 +43,21 @@ const HeldMessage* HoldQueue::Find(uint32_t id) const {
   return nullptr;
 }
 
+const HeldMessage* HoldQueue::FindKept(uint32_t id) const {
+  for (const HeldMessage& message : kept_) {
+    if (message.id == id) return &message;
+  }
+  return nullptr;
+}
+
+bool HoldQueue::Discard(uint32_t id) {
+  auto it = std::find_if(kept_.begin(), kept_.end(),
+                         [id](const HeldMessage& message) { return message.id == id; });
+  if (it == kept_.end()) return false;
+  kept_.erase(it);
+  return true;
+}
+
 std::map<ContactKey, std::deque<HeldMessage>>::iterator HoldQueue::FindHead(uint32_t id) {
   return std::find_if(queues_.begin(), queues_.end(), [id](const auto& entry) {
     return !entry.second.empty() && entry.second.front().id == id;
@@ -71,7 +86,10 @@ bool HoldQueue::Decide(uint32_t id, const Decision& decision) {
       outbox_->Send(message, message.markup);
       break;
     case Decision::Action::kDontSend:
-      if (!outbox_->WriteBack(message)) kept_.push_back(std::move(message));
+      // Written back where it was typed, and listed under "Held messages…"
+      // too: a conversation line is gone once its window closes.
+      outbox_->WriteBack(message);
+      kept_.push_back(std::move(message));
       break;
   }
   Drain(key);

@@ -110,9 +110,13 @@ class HoldQueue {
 
   // Messages still waiting, per contact in order.
   std::vector<const HeldMessage*> Waiting() const;
-  // Messages released without being sent (faults, or "Don't send" with no
-  // conversation to write into). Memory only.
+  // Messages the user did not send ("Don't send", a closed window) or that
+  // were released by a fault, oldest first, until discarded. Memory only.
   const std::vector<HeldMessage>& kept() const { return kept_; }
+  // The kept message with this id, or nullptr.
+  const HeldMessage* FindKept(uint32_t id) const;
+  // Forgets one kept message; false when `id` is not kept.
+  bool Discard(uint32_t id);
   void ForgetKept() { kept_.clear(); }
 
  private:

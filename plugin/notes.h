@@ -12,7 +12,11 @@ inline constexpr char kNoteCheckFailed[] =
     "softstart could not check this message, so it went out as you wrote it.";
 inline constexpr char kNoteNoDialog[] =
     "softstart cannot show its window in this program, so this message went out as you wrote it.";
+// Before a text copied back from "Held messages…", which follows as typed.
+inline constexpr char kNoteCopyBack[] = "softstart kept this message for you; copy it from here: ";
 inline constexpr char kHeldActionLabel[] = "Held messages\u2026";
+inline constexpr char kTryActionLabel[] = "Try a message\u2026";
+inline constexpr char kFlaggedActionLabel[] = "Flagged contacts\u2026";
 inline constexpr char kForgetActionLabel[] = "Forget held messages";
 
 }  // namespace softstart

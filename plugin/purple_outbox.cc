@@ -43,6 +43,23 @@ bool PurpleOutbox::Note(PurpleAccount* account, const char* receiver, const std:
   return true;
 }
 
+bool PurpleOutbox::CopyBack(const HeldMessage& message) {
+  // A kept message may outlive its account (deleted meanwhile): compare
+  // pointers only until it is found among the living.
+  PurpleAccount* account = nullptr;
+  for (GList* it = purple_accounts_get_all(); it != nullptr; it = it->next) {
+    if (it->data == message.key.account) account = AccountOf(message);
+  }
+  if (account == nullptr) return false;
+  PurpleConversation* conv = FindIm(account, message.receiver.c_str());
+  if (conv == nullptr) {
+    conv = purple_conversation_new(PURPLE_CONV_TYPE_IM, account, message.receiver.c_str());
+  }
+  if (conv == nullptr) return false;
+  purple_conversation_present(conv);
+  return Note(account, message.receiver.c_str(), kNoteCopyBack + message.markup);
+}
+
 void PurpleOutbox::Send(const HeldMessage& message, const std::string& markup) {
   PurpleAccount* account = AccountOf(message);
   if (!purple_account_is_connected(account)) {

@@ -41,6 +41,10 @@ class PurpleOutbox : public Outbox {
 
   // An unlogged system line in the IM with `receiver`, if one is open.
   static bool Note(PurpleAccount* account, const char* receiver, const std::string& markup);
+  // Writes a text not sent into its conversation, opening one if needed, as
+  // an unlogged system line the user can copy. False when the account is
+  // gone or no conversation could be opened.
+  static bool CopyBack(const HeldMessage& message);
 
  private:
   static gboolean OnOpenTimeout(gpointer data);

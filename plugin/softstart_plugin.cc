@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "actions.h"
 #include "contacts.h"
 #include "controller.h"
 #include "notes.h"
@@ -75,42 +76,28 @@ void OnExtendedMenu(PurpleBlistNode* node, GList** menu, gpointer) {
   Guarded("blist-node-extended-menu", [&] {
     PurpleContact* contact = ContactForNode(node);
     if (contact == nullptr || menu == nullptr) return;
-    const char* label = IsContactFlagged(contact) ? kMenuLabelOn : kMenuLabelOff;
+    std::string label = MenuLabel(contact);
     PurpleMenuAction* action =
-        purple_menu_action_new(label, PURPLE_CALLBACK(OnToggleFlag), nullptr, nullptr);
+        purple_menu_action_new(label.c_str(), PURPLE_CALLBACK(OnToggleFlag), nullptr, nullptr);
     *menu = g_list_append(*menu, action);
   });
 }
 
-void OnShowHeld(PurplePluginAction* action) {
-  Guarded("Held messages", [&] {
-    if (!g_controller) return;
-    std::string html = g_controller->HeldMessagesHtml();
-    purple_notify_formatted(action->plugin, "softstart", "Held messages",
-                            "Messages softstart kept back. They live in memory only and are "
-                            "gone when you quit.",
-                            html.c_str(), nullptr, nullptr);
-  });
-}
-
-void OnForgetHeld(PurplePluginAction*) {
-  Guarded("Forget held messages", [&] {
-    if (g_controller) g_controller->ForgetKept();
-  });
-}
-
-GList* Actions(PurplePlugin*, gpointer) {
-  GList* actions = nullptr;
-  actions = g_list_append(actions, purple_plugin_action_new(kHeldActionLabel, OnShowHeld));
-  actions = g_list_append(actions, purple_plugin_action_new(kForgetActionLabel, OnForgetHeld));
-  return actions;
+PurplePluginPrefFrame* PrefFrame(PurplePlugin*) {
+  PurplePluginPrefFrame* frame = nullptr;
+  Guarded("preferences", [&] { frame = BuildPrefFrame(Now()); });
+  return frame;
 }
 
 gboolean Load(PurplePlugin* plugin) {
   gboolean loaded = FALSE;
   Guarded("load", [&] {
     RegisterPrefs();
+    // A pause that ended while the client was closed is cleared now.
+    ExpirePause(Now());
+    ConnectPrefCallbacks(plugin);
     g_controller = std::make_unique<Controller>(plugin);
+    StartActions(plugin, g_controller.get());
     purple_signal_connect_priority(purple_conversations_get_handle(), "sending-im-msg", plugin,
                                    PURPLE_CALLBACK(OnSendingIm), nullptr, kSendingPriority);
     purple_signal_connect(purple_connections_get_handle(), "signing-off", plugin,
@@ -129,6 +116,8 @@ gboolean Load(PurplePlugin* plugin) {
 gboolean Unload(PurplePlugin* plugin) {
   // Disconnect first so nothing reaches a half-torn-down controller.
   purple_signals_disconnect_by_handle(plugin);
+  purple_prefs_disconnect_by_handle(plugin);
+  StopActions();
   Guarded("unload", [&] {
     if (g_controller) g_controller->Unload();
   });
@@ -136,6 +125,14 @@ gboolean Unload(PurplePlugin* plugin) {
   purple_request_close_with_handle(plugin);
   return TRUE;
 }
+
+GList* Actions(PurplePlugin* plugin, gpointer context) {
+  GList* actions = nullptr;
+  Guarded("actions", [&] { actions = BuildActions(plugin, context); });
+  return actions;
+}
+
+PurplePluginUiInfo g_prefs_info = {PrefFrame, 0, nullptr, nullptr, nullptr, nullptr, nullptr};
 
 // libpurple's struct wants mutable strings; it never writes to them.
 char* Mutable(const char* text) { return const_cast<char*>(text); }
@@ -161,10 +158,10 @@ PurplePluginInfo g_info = {
     Mutable(""),
     Load,
     Unload,
-    nullptr,
-    nullptr,
-    nullptr,
-    nullptr,
+    nullptr,  // destroy
+    nullptr,  // ui_info
+    nullptr,  // extra_info
+    &g_prefs_info,
     Actions,
     nullptr,
     nullptr,

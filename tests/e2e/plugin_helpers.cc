@@ -1,5 +1,7 @@
 #include "plugin_helpers.h"
 
+#include "purple_client.h"
+
 namespace softstart::e2e {
 namespace {
 
@@ -93,6 +95,36 @@ bool RunPluginAction(PurplePlugin* plugin, const std::string& label) {
     if (a) purple_plugin_action_free(static_cast<PurplePluginAction*>(a));
   });
   return ran;
+}
+
+Dialog* RunActionForDialog(PurplePlugin* plugin, const std::string& label) {
+  const int before = ScriptedRequestUi::last_serial();
+  if (!RunPluginAction(plugin, label)) return nullptr;
+  return ScriptedRequestUi::WaitForDialog(before, 200);
+}
+
+int HeldEntryIndex(const Dialog* list, const std::string& visible) {
+  if (!list) return -1;
+  for (int i = 1;; ++i) {
+    const FieldRecord* f = list->Field("softstart.held.text." + std::to_string(i));
+    if (!f) return -1;
+    if (f->value == visible) return i - 1;
+  }
+}
+
+bool HeldListContains(PurplePlugin* plugin, const std::string& visible) {
+  const size_t notes = PurpleClient::notifications().size();
+  Dialog* list = RunActionForDialog(plugin, "Held messages\u2026");
+  if (list) {
+    const bool found = HeldEntryIndex(list, visible) >= 0;
+    ScriptedRequestUi::CloseWindow(list);
+    return found;
+  }
+  const auto& all = PurpleClient::notifications();
+  for (size_t i = notes; i < all.size(); ++i) {
+    if (all[i].text.find(visible) != std::string::npos) return true;
+  }
+  return false;
 }
 
 }  // namespace softstart::e2e

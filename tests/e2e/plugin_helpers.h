@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "scripted_request_ui.h"
+
 namespace softstart::e2e {
 
 // Texts the scenarios send. The rewriter must hold kBlame* and pass kClean*.
@@ -29,6 +31,16 @@ std::string SoftstartMenuLabel(PurpleBlistNode* node);
 // The labels of plugin's actions, and runs the one with this label.
 std::vector<std::string> PluginActionLabels(PurplePlugin* plugin);
 bool RunPluginAction(PurplePlugin* plugin, const std::string& label);
+// Runs the action and returns the request it opened (still open), or nullptr
+// when it opened none (a notice instead).
+Dialog* RunActionForDialog(PurplePlugin* plugin, const std::string& label);
+
+// "Held messages…": the number (from 0, the index of the which-choice) of the
+// entry showing `visible`, or -1.
+int HeldEntryIndex(const Dialog* list, const std::string& visible);
+// Whether "Held messages…" shows `visible`, in its dialog (then closed) or
+// in its notice.
+bool HeldListContains(PurplePlugin* plugin, const std::string& visible);
 
 }  // namespace softstart::e2e
 

@@ -6,6 +6,7 @@ namespace softstart::e2e {
 namespace {
 
 using FieldsCb = void (*)(void*, PurpleRequestFields*);
+using InputCb = void (*)(void*, const char*);
 
 std::vector<std::unique_ptr<Dialog>>* g_dialogs =
     new std::vector<std::unique_ptr<Dialog>>;
@@ -62,10 +63,11 @@ void* RequestFields(const char* title, const char* primary, const char* secondar
 }
 
 void CloseRequest(PurpleRequestType type, void* ui_handle) {
-  if (type != PURPLE_REQUEST_FIELDS) return;
+  if (type != PURPLE_REQUEST_FIELDS && type != PURPLE_REQUEST_INPUT) return;
   for (auto& d : *g_dialogs) {
     if (d.get() != ui_handle || !d->open) continue;
     d->open = false;
+    if (d->input) continue;
     // The UI owns the fields once the dialog is up (Pidgin frees them here).
     purple_request_fields_destroy(d->request_fields);
     d->request_fields = nullptr;
@@ -78,12 +80,31 @@ void* RequestAction(const char*, const char*, const char*, int, PurpleAccount*,
   ++g_other_requests;
   return nullptr;
 }
-void* RequestInput(const char*, const char*, const char*, const char*, gboolean,
-                   gboolean, gchar*, const char*, GCallback, const char*,
-                   GCallback, PurpleAccount*, const char*, PurpleConversation*,
-                   void*) {
+// Input requests ("Try a message…") are recorded and stay open until the
+// test answers them; they still count as another kind for the hold tests.
+void* RequestInput(const char* title, const char* primary, const char* secondary,
+                   const char* default_value, gboolean multiline, gboolean, gchar*,
+                   const char* ok_text, GCallback ok_cb, const char* cancel_text,
+                   GCallback cancel_cb, PurpleAccount*, const char* who,
+                   PurpleConversation* conv, void* user_data) {
   ++g_other_requests;
-  return nullptr;
+  auto dialog = std::make_unique<Dialog>();
+  dialog->serial = static_cast<int>(g_dialogs->size()) + 1;
+  dialog->input = true;
+  dialog->multiline = multiline;
+  dialog->input_default = default_value ? default_value : "";
+  dialog->title = title ? title : "";
+  dialog->primary = primary ? primary : "";
+  dialog->secondary = secondary ? secondary : "";
+  dialog->ok_text = ok_text ? ok_text : "";
+  dialog->cancel_text = cancel_text ? cancel_text : "";
+  dialog->who = who ? who : "";
+  dialog->conv = conv;
+  dialog->ok_cb = ok_cb;
+  dialog->cancel_cb = cancel_cb;
+  dialog->user_data = user_data;
+  g_dialogs->push_back(std::move(dialog));
+  return g_dialogs->back().get();
 }
 
 PurpleRequestUiOps g_with_fields = {};
@@ -92,6 +113,11 @@ PurpleRequestUiOps g_without_fields = {};
 void Answer(Dialog* dialog, bool ok) {
   if (!dialog || !dialog->open) return;
   GCallback cb = ok ? dialog->ok_cb : dialog->cancel_cb;
+  if (dialog->input) {
+    if (cb) reinterpret_cast<InputCb>(cb)(dialog->user_data, dialog->input_default.c_str());
+    purple_request_close(PURPLE_REQUEST_INPUT, dialog);
+    return;
+  }
   if (cb) reinterpret_cast<FieldsCb>(cb)(dialog->user_data, dialog->request_fields);
   // As Pidgin does after any button: close (a no-op if the callback already
   // closed it through purple_request_close_with_handle).
@@ -157,6 +183,26 @@ void ScriptedRequestUi::Choose(Dialog* dialog, int action,
       purple_request_field_string_set_value(f, text->c_str());
     }
   }
+  Answer(dialog, true);
+}
+
+void ScriptedRequestUi::SetChoice(Dialog* dialog, const std::string& id, int value) {
+  if (!dialog || !dialog->open || dialog->input) return;
+  if (PurpleRequestField* f = purple_request_fields_get_field(dialog->request_fields, id.c_str())) {
+    purple_request_field_choice_set_value(f, value);
+  }
+}
+
+void ScriptedRequestUi::SetBool(Dialog* dialog, const std::string& id, bool value) {
+  if (!dialog || !dialog->open || dialog->input) return;
+  if (PurpleRequestField* f = purple_request_fields_get_field(dialog->request_fields, id.c_str())) {
+    purple_request_field_bool_set_value(f, value ? TRUE : FALSE);
+  }
+}
+
+void ScriptedRequestUi::AnswerInput(Dialog* dialog, const std::string& text) {
+  if (!dialog || !dialog->open || !dialog->input) return;
+  dialog->input_default = text;
   Answer(dialog, true);
 }
 

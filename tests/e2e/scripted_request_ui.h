@@ -37,6 +37,11 @@ struct FieldRecord {
 
 struct Dialog {
   int serial = 0;  // Order of opening, from 1.
+  // An input request (purple_request_input) rather than fields: no fields,
+  // its default text in `input_default`, answered with AnswerInput().
+  bool input = false;
+  bool multiline = false;
+  std::string input_default;
   std::string title, primary, secondary, ok_text, cancel_text, who;
   PurpleConversation* conv = nullptr;
   std::vector<FieldRecord> fields;
@@ -63,6 +68,12 @@ class ScriptedRequestUi {
   static int last_serial();
   // Any request of another kind (action, input, choice) the plugin opened.
   static int other_request_count();
+
+  // Sets a choice or bool field of an open fields dialog by id.
+  static void SetChoice(Dialog* dialog, const std::string& id, int value);
+  static void SetBool(Dialog* dialog, const std::string& id, bool value);
+  // Types text into an input request and presses its OK button.
+  static void AnswerInput(Dialog* dialog, const std::string& text);
 
   // Sets softstart.action (and softstart.text when given), then presses OK.
   static void Choose(Dialog* dialog, int action,

@@ -92,11 +92,38 @@ void* RequestFields(const char* title, const char* primary, const char* secondar
   return g_record.dialogs.back().get();
 }
 
+void* RequestInput(const char* title, const char* primary, const char* secondary,
+                   const char*, gboolean multiline, gboolean, gchar*, const char* ok_text,
+                   GCallback ok_cb, const char* cancel_text, GCallback cancel_cb, PurpleAccount*,
+                   const char*, PurpleConversation*, void* user_data) {
+  auto dialog = std::make_unique<Dialog>();
+  dialog->title = title ? title : "";
+  dialog->primary = primary ? primary : "";
+  dialog->secondary = secondary ? secondary : "";
+  dialog->ok_text = ok_text ? ok_text : "";
+  dialog->cancel_text = cancel_text ? cancel_text : "";
+  dialog->ok_cb = ok_cb;
+  dialog->cancel_cb = cancel_cb;
+  dialog->user_data = user_data;
+  dialog->input = true;
+  dialog->multiline = multiline;
+  g_record.dialogs.push_back(std::move(dialog));
+  return g_record.dialogs.back().get();
+}
+
 // As Finch does: a window destroyed without an answer runs the cancel
 // callback, even when the plugin itself closed it.
 void CloseRequest(PurpleRequestType, void* ui_handle) {
   auto* dialog = static_cast<Dialog*>(ui_handle);
   if (dialog->closed) return;
+  if (dialog->input) {
+    dialog->closed = true;
+    if (!dialog->answered && dialog->cancel_cb != nullptr) {
+      dialog->answered = true;
+      reinterpret_cast<PurpleRequestInputCb>(dialog->cancel_cb)(dialog->user_data, "");
+    }
+    return;
+  }
   dialog->closed = true;
   if (!dialog->answered && dialog->cancel_cb != nullptr) {
     dialog->answered = true;
@@ -173,6 +200,7 @@ void Start() {
   g_free(home);
   g_conv_ops.write_conv = WriteConv;
   g_request_ops.request_fields = RequestFields;
+  g_request_ops.request_input = RequestInput;
   g_request_ops.close_request = CloseRequest;
   g_no_fields_ops.close_request = CloseRequest;
   g_notify_ops.notify_formatted = NotifyFormatted;
@@ -248,6 +276,13 @@ void PressSend(Dialog* dialog, int action, const char* edited) {
   dialog->answered = true;
   reinterpret_cast<PurpleRequestFieldsCb>(dialog->ok_cb)(dialog->user_data, dialog->fields);
   purple_request_close(PURPLE_REQUEST_FIELDS, dialog);
+  Spin();
+}
+
+void AnswerInput(Dialog* dialog, const char* text) {
+  dialog->answered = true;
+  reinterpret_cast<PurpleRequestInputCb>(dialog->ok_cb)(dialog->user_data, text);
+  purple_request_close(PURPLE_REQUEST_INPUT, dialog);
   Spin();
 }
 

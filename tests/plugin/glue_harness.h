@@ -24,6 +24,10 @@ struct Dialog {
   void* user_data = nullptr;
   bool closed = false;    // The plugin or the UI closed it.
   bool answered = false;  // The "user" pressed a button.
+  // An input request (purple_request_input) instead of fields: no fields,
+  // callbacks of type PurpleRequestInputCb.
+  bool input = false;
+  bool multiline = false;
 };
 
 struct Recorder {
@@ -53,6 +57,8 @@ void Spin();
 // the suggestion, press Send (ok) or Don't send / close (cancel).
 void PressSend(Dialog* dialog, int action, const char* edited = nullptr);
 void PressDontSend(Dialog* dialog);
+// Answers an input request with `text` and presses its OK button.
+void AnswerInput(Dialog* dialog, const char* text);
 // The open dialogs, oldest first.
 std::vector<Dialog*> OpenDialogs();
 

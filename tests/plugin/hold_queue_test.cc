@@ -134,7 +134,14 @@ BOOST_FIXTURE_TEST_CASE(DontSendWritesTheTextBackAndSendsWhatWaited, Fixture) {
   BOOST_TEST(queue.Decide(outbox.reviews.at(0), {Decision::Action::kDontSend, "gentler"}));
   BOOST_TEST(outbox.Take() ==
              (Lines{"write back sam: you never listen", "send sam: anyway"}));
-  BOOST_TEST(queue.kept().empty());  // It is in the conversation, not lost.
+  // In the conversation, and listed under "Held messages…" until discarded.
+  BOOST_TEST_REQUIRE(queue.kept().size() == 1u);
+  const uint32_t id = queue.kept()[0].id;
+  BOOST_TEST(queue.FindKept(id) != nullptr);
+  BOOST_TEST(queue.Discard(id));
+  BOOST_TEST(queue.kept().empty());
+  BOOST_TEST(!queue.Discard(id));
+  BOOST_TEST(queue.FindKept(id) == nullptr);
 }
 
 BOOST_FIXTURE_TEST_CASE(DontSendWithNoConversationKeepsTheText, Fixture) {

@@ -62,10 +62,39 @@ struct Case {
     });
     return ran;
   }
+  // "Held messages…" as the user reads it: the dialog's labels, texts and
+  // choices (then closed), or the notice when there is nothing to act on.
   static std::string HeldList() {
-    size_t before = Record().notifications.size();
+    size_t notes = Record().notifications.size();
+    size_t dialogs = Record().dialogs.size();
     BOOST_TEST(RunAction("Held messages\u2026"));
-    return Record().notifications.size() > before ? Record().notifications.back() : "";
+    if (Record().dialogs.size() > dialogs) {
+      Dialog* dialog = Record().dialogs.back().get();
+      std::string text = Describe(dialog->fields);
+      PressDontSend(dialog);
+      return text;
+    }
+    return Record().notifications.size() > notes ? Record().notifications.back() : "";
+  }
+  static std::string Describe(PurpleRequestFields* fields) {
+    std::string text;
+    for (GList* g = purple_request_fields_get_groups(fields); g != nullptr; g = g->next) {
+      auto* group = static_cast<PurpleRequestFieldGroup*>(g->data);
+      for (GList* f = purple_request_field_group_get_fields(group); f != nullptr; f = f->next) {
+        auto* field = static_cast<PurpleRequestField*>(f->data);
+        text += std::string(purple_request_field_get_label(field)) + ": ";
+        if (purple_request_field_get_type(field) == PURPLE_REQUEST_FIELD_STRING) {
+          text += purple_request_field_string_get_default_value(field);
+        }
+        if (purple_request_field_get_type(field) == PURPLE_REQUEST_FIELD_CHOICE) {
+          for (GList* l = purple_request_field_choice_get_labels(field); l; l = l->next) {
+            text += std::string(static_cast<const char*>(l->data)) + "; ";
+          }
+        }
+        text += "\n";
+      }
+    }
+    return text;
   }
 };
 
@@ -194,7 +223,7 @@ BOOST_FIXTURE_TEST_CASE(MenuToggleFlagsTheContact, Case) {
   GList* menu = nullptr;
   std::vector<PurpleMenuAction*> actions = Menu(buddy, &menu);  // As Pidgin.
   BOOST_TEST_REQUIRE(actions.size() == 1u);
-  BOOST_TEST(std::string(actions[0]->label) == "Check my messages (softstart)");
+  BOOST_TEST(std::string(actions[0]->label) == "Check my messages to alex (softstart)");
   reinterpret_cast<Callback>(actions[0]->callback)(buddy, actions[0]->data);
   FreeMenu(menu);
   BOOST_TEST(purple_blist_node_get_bool(contact, "softstart-flagged"));
@@ -205,7 +234,7 @@ BOOST_FIXTURE_TEST_CASE(MenuToggleFlagsTheContact, Case) {
   menu = nullptr;
   actions = Menu(contact, &menu);  // As Finch.
   BOOST_TEST_REQUIRE(actions.size() == 1u);
-  BOOST_TEST(std::string(actions[0]->label) == "Stop checking my messages (softstart)");
+  BOOST_TEST(std::string(actions[0]->label) == "Stop checking my messages to alex (softstart)");
   reinterpret_cast<Callback>(actions[0]->callback)(contact, actions[0]->data);
   FreeMenu(menu);
   BOOST_TEST(!purple_blist_node_get_bool(contact, "softstart-flagged"));
