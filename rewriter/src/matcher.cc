@@ -17,7 +17,7 @@ Matcher::Matcher(const RuleSet* rules, bool screen) : rules_(rules), screen_(scr
   set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (const Rule& rule : rules_->rules) {
     std::string error;
-    if (set_->Add(rule.pattern, &error) < 0) {
+    if (set_->Add(SentencePattern(rule.pattern), &error) < 0) {
       error_ = rule.id + ": " + error;
       return;
     }
@@ -67,6 +67,11 @@ void Matcher::MatchRule(const Rule& rule, std::string_view text, const std::vect
   // sentences, and ^ and $ mean the sentence's start and end ("whatever.").
   for (size_t index = 0; index < sentences.size(); ++index) {
     const std::string_view sentence = text.substr(sentences[index].start, sentences[index].end - sentences[index].start);
+    if (rule.after) {
+      if (index == 0) continue;
+      const SentenceSpan& previous = sentences[index - 1];
+      if (!RE2::PartialMatch(text.substr(previous.start, previous.end - previous.start), *rule.after)) continue;
+    }
     bool checked_exceptions = false;
     size_t pos = 0;
     while (pos <= sentence.size() &&

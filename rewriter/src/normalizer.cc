@@ -94,8 +94,25 @@ void Normalizer::Normalize(std::string_view text, NormalizedText* out) const {
   size_t copied_to = 0;  // Original bytes before this are already in out->text.
   char key[kMaxWord];
   size_t pos = 0;
+  // Inside a run of sentence-ending punctuation (and closing quotes).
+  bool after_sentence_end = false;
   while (pos < text.size()) {
     if (!IsAsciiLetter(text[pos])) {
+      const char c = text[pos];
+      if (c == '.' || c == '!' || c == '?') {
+        after_sentence_end = true;
+      } else if (after_sentence_end && (c == ' ' || c == '\t')) {
+        // The space that ends a sentence becomes a line break (same length,
+        // so offsets hold): multi-line ^ and $ then see sentence edges.
+        out->text.append(text, copied_to, pos - copied_to);
+        out->text += '\n';
+        out->edits.push_back({out->text.size() - 1, out->text.size(), pos, pos + 1});
+        copied_to = ++pos;
+        after_sentence_end = false;
+        continue;
+      } else if (!(after_sentence_end && (c == '"' || c == '\'' || c == ')' || c == ']'))) {
+        after_sentence_end = false;
+      }
       // Bytes that are not UTF-8 match no pattern class, not even [^a-z];
       // a stray one after "you never listen" must not hide the finding.
       if (static_cast<unsigned char>(text[pos]) >= 0x80) {
@@ -115,6 +132,7 @@ void Normalizer::Normalize(std::string_view text, NormalizedText* out) const {
       continue;
     }
     // A word: letters with apostrophes inside it ("don't", "don’t").
+    after_sentence_end = false;
     const size_t start = pos;
     size_t length = 0;
     bool changed = false, too_long = false;

@@ -120,7 +120,7 @@ void LoadRule(YamlFile& file, const YAML::Node& node, const std::map<std::string
     file.Error(node, "a rule is a mapping");
     return;
   }
-  file.RejectUnknownKeys(node, {"id", "category", "principle", "pattern", "exceptions", "explanation",
+  file.RejectUnknownKeys(node, {"id", "category", "principle", "pattern", "exceptions", "after", "explanation",
                                 "reframes", "examples"});
   std::string category, pattern;
   const bool has_id = file.RequireString(node, "id", &rule.id);
@@ -168,6 +168,16 @@ void LoadRule(YamlFile& file, const YAML::Node& node, const std::map<std::string
         file.Error(item, error);
       } else if (auto regex = file.Compile(item, expanded)) {
         rule.exceptions.push_back(std::move(regex));
+      }
+    }
+  }
+  if (node["after"].IsDefined()) {
+    std::string after, expanded, error;
+    if (file.RequireString(node, "after", &after)) {
+      if (!ExpandDefines(after, defines, &expanded, &error)) {
+        file.Error(node["after"], error);
+      } else {
+        rule.after = file.Compile(node["after"], expanded);
       }
     }
   }

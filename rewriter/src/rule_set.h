@@ -49,6 +49,9 @@ struct Rule {
   int tail_group = 0;  // Index of the group named 'tail', or 0 when none.
   // A match is dropped when one of these matches the sentence that holds it.
   std::vector<std::unique_ptr<RE2>> exceptions;
+  // When set, the rule fires only in a sentence whose previous sentence this
+  // matches: "typical." or "AGAIN." is a jab only after a complaint.
+  std::unique_ptr<RE2> after;
   std::vector<Template> reframes;
   std::vector<RuleExample> examples;
   std::string file;
@@ -87,6 +90,11 @@ struct RuleSet {
 
 // Options every rule and topic pattern is compiled with.
 RE2::Options PatternOptions();
+
+// A pattern as compiled: multi-line, so ^ and $ also match at the line breaks
+// the normaliser puts between sentences. Screening the whole message then
+// finds anchored rules in any sentence, not only the first and last.
+inline std::string SentencePattern(const std::string& pattern) { return "(?m)" + pattern; }
 
 }  // namespace softstart
 

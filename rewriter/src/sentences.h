@@ -15,7 +15,9 @@ struct SentenceSpan {
 };
 
 // Splits after runs of . ! ? (with closing quotes or brackets) followed by a
-// space, and at line breaks. Every non-blank byte is in exactly one span.
+// space, and at line breaks. A piece with no words but laughter or emoji
+// ("😇", "lol") joins the sentence before it. Every non-blank byte is in
+// exactly one span.
 std::vector<SentenceSpan> SplitSentences(std::string_view text);
 
 // Index of the sentence holding byte pos (the last one if pos is past all).

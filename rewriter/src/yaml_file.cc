@@ -79,7 +79,7 @@ void YamlFile::RejectUnknownKeys(const YAML::Node& map, std::initializer_list<co
 }
 
 std::unique_ptr<RE2> YamlFile::Compile(const YAML::Node& node, const std::string& pattern) {
-  auto regex = std::make_unique<RE2>(pattern, PatternOptions());
+  auto regex = std::make_unique<RE2>(SentencePattern(pattern), PatternOptions());
   if (!regex->ok()) {
     Error(node, "bad regular expression: " + regex->error() + " in '" + pattern + "'");
     return nullptr;

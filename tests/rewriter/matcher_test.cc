@@ -1,0 +1,66 @@
+// Matching sentence by sentence: anchors mean a sentence's edges in any
+// sentence of the message, `after:` looks at the sentence before, and
+// laughter or emoji stay with the sentence they belong to.
+#define BOOST_TEST_MODULE matcher_test
+#include <boost/test/unit_test.hpp>
+
+#include "rule_dir.h"
+#include "sentences.h"
+#include "test_rewriter.h"
+
+namespace {
+
+// An anchored one-word jab, only after a sentence that addresses "you".
+const char* kRules = R"(rules:
+  - id: blame.test-typical
+    category: blame
+    principle: vulnerability
+    pattern: '^typical[.!]*$'
+    after: '\byou\b'
+    explanation: Test.
+    reframes:
+      - short: "That hurt."
+      - full: "That hurt me."
+      - question: "Can we talk?"
+    examples:
+      match:
+        - {text: "you forgot again. typical.", span: "typical."}
+        - {text: "you left. Typical!", span: "Typical!"}
+        - {text: "you. typical", span: "typical"}
+      no_match: ["typical.", "the bus is late. typical.", "typical day"]
+)";
+
+std::vector<std::string> Marked(const std::string& text) {
+  softstart::testing::RuleDir dir(kRules);
+  softstart::Rewriter::Options options;
+  options.rules_dir = dir.path();
+  softstart::Rewriter rewriter(options);
+  BOOST_REQUIRE(rewriter.ok());
+  std::vector<std::string> out;
+  for (const auto& finding : rewriter.Analyze(text).findings) out.push_back(softstart::testing::Marked(text, finding));
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(anchors_mean_sentence_edges_in_any_sentence) {
+  BOOST_TEST(Marked("you forgot again. typical. see you at 6") == std::vector<std::string>{"typical."},
+             boost::test_tools::per_element());
+  BOOST_TEST(Marked("ok. you forgot again! Typical!! love you") == std::vector<std::string>{"Typical!!"},
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(after_needs_the_previous_sentence) {
+  BOOST_TEST(Marked("typical.").empty());
+  BOOST_TEST(Marked("the bus is late. typical.").empty());
+  BOOST_TEST(Marked("typical. you forgot again.").empty());
+}
+
+BOOST_AUTO_TEST_CASE(laughter_and_emoji_join_the_sentence_before) {
+  const std::string text = "is it too much to ask? \xF0\x9F\x98\x87\nok. lol. bye";
+  const auto spans = softstart::SplitSentences(text);
+  BOOST_REQUIRE_EQUAL(spans.size(), 3u);
+  BOOST_TEST(text.substr(spans[0].start, spans[0].end - spans[0].start) == "is it too much to ask? \xF0\x9F\x98\x87");
+  BOOST_TEST(text.substr(spans[1].start, spans[1].end - spans[1].start) == "ok. lol.");
+  BOOST_TEST(text.substr(spans[2].start, spans[2].end - spans[2].start) == "bye");
+}
