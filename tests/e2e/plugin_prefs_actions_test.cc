@@ -119,7 +119,7 @@ BOOST_FIXTURE_TEST_CASE(HeldMessagesAfterDontSendCopyBackAndDiscard, PrefsScenar
   ScriptedRequestUi::PressOk(list);
   BOOST_TEST(!list->open);
   BOOST_TEST(SystemWrites().size() == writes + 1);
-  const ConvWrite& copied = SystemWrites().back();
+  const ConvWrite copied = SystemWrites().back();
   BOOST_TEST(copied.text.find(held) != std::string::npos, copied.text);
   BOOST_TEST((copied.flags & PURPLE_MESSAGE_NO_LOG) != 0);
 
