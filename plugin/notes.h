@@ -10,6 +10,10 @@ inline constexpr char kNoteNotSent[] =
     "softstart did not send this message; here it is, so it isn't lost: ";
 inline constexpr char kNoteCheckFailed[] =
     "softstart could not check this message, so it went out as you wrote it.";
+// Finch raises a window opened from an idle callback behind the
+// conversation; without this line the message would seem to vanish.
+inline constexpr char kNoteHeldFinch[] =
+    "softstart is holding this message: choose what to send in its window (Alt+N, or the softstart tab below).";
 inline constexpr char kNoteNoDialog[] =
     "softstart cannot show its window in this program, so this message went out as you wrote it.";
 // Before a text copied back from "Held messages…", which follows as typed.

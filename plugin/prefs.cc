@@ -181,7 +181,7 @@ PurplePluginPrefFrame* BuildPrefFrame(time_t now) {
   add(style);
 
   add(purple_plugin_pref_new_with_name_and_label(
-      kPrefRulesDir, "Folder with your own rules (empty: the bundled rules; read at start)"));
+      kPrefRulesDir, "Own rules folder (blank: bundled)"));
   return frame;
 }
 

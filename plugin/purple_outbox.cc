@@ -159,6 +159,9 @@ void PurpleOutbox::OpenPending() {
       continue;
     }
     it->second = ui_handle;
+    if (CurrentChoiceNumbering() == ChoiceNumbering::kFinchFromOne) {
+      Note(AccountOf(message), message.receiver.c_str(), kNoteHeldFinch);
+    }
     purple_debug_info(kDebugCategory, "review dialog open for message %u\n", id);
   }
 }

@@ -36,9 +36,22 @@ PurpleRequestFields* BuildReviewFields(const HeldMessage& message) {
   return fields;
 }
 
-Decision ReadDecision(PurpleRequestFields* fields) {
+ChoiceNumbering CurrentChoiceNumbering() {
+  const char* ui = purple_core_get_ui();
+  return ui != nullptr && g_strcmp0(ui, kFinchUi) == 0 ? ChoiceNumbering::kFinchFromOne
+                                                       : ChoiceNumbering::kFromZero;
+}
+
+Decision ReadDecision(PurpleRequestFields* fields) { return ReadDecision(fields, CurrentChoiceNumbering()); }
+
+Decision ReadDecision(PurpleRequestFields* fields, ChoiceNumbering numbering) {
   Decision decision;
-  switch (purple_request_fields_get_choice(fields, kFieldAction)) {
+  int choice = purple_request_fields_get_choice(fields, kFieldAction);
+  if (numbering == ChoiceNumbering::kFinchFromOne) {
+    // 0: untouched, so the default; 1..3: the item picked.
+    choice = choice == 0 ? static_cast<int>(Decision::Action::kSendSuggestion) : choice - 1;
+  }
+  switch (choice) {
     case 0:
       decision.action = Decision::Action::kSendSuggestion;
       break;
@@ -57,6 +70,11 @@ Decision ReadDecision(PurpleRequestFields* fields) {
 void* OpenReviewRequest(void* handle, const HeldMessage& message, PurpleAccount* account,
                         GCallback ok, GCallback cancel, void* user_data) {
   DialogText text = BuildDialogText(message.visible, message.analysis);
+  if (CurrentChoiceNumbering() == ChoiceNumbering::kFinchFromOne) {
+    // Finch draws string fields one line, about 20 columns wide: the
+    // suggestion is readable only here.
+    text.secondary += "\n\nSuggestion: " + message.analysis.suggestion();
+  }
   PurpleRequestFields* fields = BuildReviewFields(message);
   // No conversation pointer: the conversation may close while the dialog
   // stays open, and the UI must not keep a dangling one.

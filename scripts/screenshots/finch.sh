@@ -121,6 +121,39 @@ dont_send() {
   save_screen "$SHOTS_OUT/finch-conversation.txt"
 }
 
+# Sends the message again and picks "Send suggestion" in the list on purpose:
+# Finch numbers list items from 1, and this once sent the original. Bob must
+# receive the suggestion, never the blame message.
+send_suggestion() {
+  keys -l "$SHOTS_MESSAGE"
+  keys Enter
+  wait_screen "softstart is holding" "the note that the message is held" 20
+  show_dialog_again
+  keys Tab
+  keys Tab
+  keys Down      # opens the list
+  sleep 0.5
+  save_screen "$SHOTS_OUT/finch-choice.txt"
+  keys Enter     # its first item, "Send suggestion"
+  keys Tab
+  keys Enter     # Send
+  shots_wait_for 15 "bob to receive the suggestion" grep -q '"event": "message"' "$SHOTS_BOB_LOG"
+  if grep -qF "$SHOTS_MESSAGE" "$SHOTS_BOB_LOG"; then
+    shots_die "bob received the original although Send suggestion was chosen"
+  fi
+  shots_log "bob received the suggestion"
+}
+
+show_dialog_again() {
+  local tries=0
+  until top_line_has "softstart"; do
+    ((tries < 6)) || shots_die "Alt+N did not bring up the softstart window"
+    keys M-n
+    tries=$((tries + 1))
+  done
+  wait_screen "Don't send" "the softstart dialog's buttons" 5
+}
+
 shots_start_prosody
 shots_start_bob
 start_finch
@@ -128,5 +161,6 @@ send_blame_message
 show_dialog
 dont_send
 shots_check_bob_got_nothing
+send_suggestion
 shots_check_strace
 shots_log "done in $(shots_elapsed)"

@@ -209,6 +209,9 @@ capture_plugin_windows() {
     prefs=$(comm -13 <(printf '%s\n' "$before") <(visible_windows) | head -n 1)
   done
   if [[ -n $prefs ]]; then
+    # Pidgin opens the frame at its smallest; widen it so every row shows.
+    xdotool windowsize --sync "$prefs" 600 560 2>/dev/null || xdotool windowsize "$prefs" 600 560
+    sleep 0.5
     capture "$prefs" "$SHOTS_OUT/pidgin-preferences.png"
   else
     shots_log "note: $PLUGIN_NAME shows no preferences window (Configure Plugin is" \

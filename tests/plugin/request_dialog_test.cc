@@ -63,6 +63,25 @@ BOOST_FIXTURE_TEST_CASE(UntouchedDialogSendsTheSuggestion, Fields) {
   BOOST_TEST(decision.text == "I've been missing you lately.");
 }
 
+// Finch 2.x numbers its choice items from 1 and reports 0 for a list left
+// untouched; read as Pidgin's numbering, picking "Send suggestion" would send
+// the original (seen in real Finch by scripts/screenshots/finch.sh).
+BOOST_FIXTURE_TEST_CASE(FinchChoicesAreReadFromOne, Fields) {
+  const auto finch = ChoiceNumbering::kFinchFromOne;
+  BOOST_TEST((ReadDecision(fields, finch).action == Decision::Action::kSendSuggestion));  // Untouched.
+  purple_request_field_choice_set_value(Get(kFieldAction), 1);
+  BOOST_TEST((ReadDecision(fields, finch).action == Decision::Action::kSendSuggestion));
+  purple_request_field_choice_set_value(Get(kFieldAction), 2);
+  BOOST_TEST((ReadDecision(fields, finch).action == Decision::Action::kSendOriginal));
+  purple_request_field_choice_set_value(Get(kFieldAction), 3);
+  BOOST_TEST((ReadDecision(fields, finch).action == Decision::Action::kDontSend));
+  purple_request_field_choice_set_value(Get(kFieldAction), 9);
+  BOOST_TEST((ReadDecision(fields, finch).action == Decision::Action::kDontSend));
+  // Any other UI keeps libpurple's own numbering.
+  purple_request_field_choice_set_value(Get(kFieldAction), 1);
+  BOOST_TEST((ReadDecision(fields, ChoiceNumbering::kFromZero).action == Decision::Action::kSendOriginal));
+}
+
 BOOST_FIXTURE_TEST_CASE(EditsAndChoicesAreRead, Fields) {
   purple_request_field_string_set_value(Get(kFieldText), "I miss you.\nCan we talk tonight?");
   Decision decision = ReadDecision(fields);
