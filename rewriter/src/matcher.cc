@@ -1,6 +1,8 @@
 #include "matcher.h"
 
 #include <algorithm>
+#include <cctype>
+#include <string>
 
 namespace softstart {
 namespace {
@@ -9,22 +11,89 @@ namespace {
 // that exhausts it takes the per-rule path.
 constexpr int64_t kSetMemoryBudget = 32 << 20;
 
+// Rules per screening set. One set over every rule builds DFA states for
+// every combination of partial matches; with fifty rules they no longer fit
+// its cache, it thrashes and a message costs tens of µs (measured: the whole
+// --jsonl run over 134k lines went from 0.6 s to 3 s). Sets of a dozen or so
+// stay small and warm.
+constexpr size_t kRulesPerScreen = 16;
+
+// The pattern the screening sets use: the rule's own, with every long
+// bounded repetition ({0,80}) left open ({0,}). A counted repetition makes
+// the DFA count, one state per step, for every place a match might start;
+// across a set that multiplies into more states than any cache holds. The
+// open form matches everything the rule matches (and a little more), so the
+// screen still finds every rule that can match; the rule's own pattern then
+// decides.
+std::string ScreeningPattern(const std::string& pattern) {
+  constexpr int kLongRepetition = 8;
+  std::string out;
+  out.reserve(pattern.size());
+  bool in_class = false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      out += c;
+      out += pattern[++i];
+      continue;
+    }
+    if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      out += c;
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') out += pattern[++i];
+      // A ']' right after '[' or '[^' is a member of the class, not its end.
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') out += pattern[++i];
+      continue;
+    } else if (c == '{') {
+      int low = 0, high = 0;
+      size_t j = i + 1, digits = 0;
+      while (j < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[j]))) {
+        low = low * 10 + (pattern[j++] - '0');
+        ++digits;
+      }
+      if (digits > 0 && j < pattern.size() && pattern[j] == ',') {
+        size_t k = j + 1, high_digits = 0;
+        while (k < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[k]))) {
+          high = high * 10 + (pattern[k++] - '0');
+          ++high_digits;
+        }
+        if (high_digits > 0 && k < pattern.size() && pattern[k] == '}' && high > kLongRepetition) {
+          out += "{" + std::to_string(low) + ",}";
+          i = k;
+          continue;
+        }
+      }
+    }
+    out += c;
+  }
+  return out;
+}
+
 }  // namespace
 
 Matcher::Matcher(const RuleSet* rules, bool screen) : rules_(rules), screen_(screen) {
   RE2::Options options = PatternOptions();
   options.set_max_mem(kSetMemoryBudget);
-  set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  for (const Rule& rule : rules_->rules) {
+  for (size_t i = 0; i < rules_->rules.size(); ++i) {
+    const Rule& rule = rules_->rules[i];
+    if (screens_.empty() || screens_.back().rules.size() == kRulesPerScreen) {
+      screens_.push_back({CategorySet::None(), std::make_unique<RE2::Set>(options, RE2::UNANCHORED), {}});
+    }
     std::string error;
-    if (set_->Add(SentencePattern(rule.pattern), &error) < 0) {
+    if (screens_.back().set->Add(SentencePattern(ScreeningPattern(rule.pattern)), &error) < 0) {
       error_ = rule.id + ": " + error;
       return;
     }
+    screens_.back().categories.Add(rule.category);
+    screens_.back().rules.push_back(static_cast<int>(i));
   }
-  if (!set_->Compile()) {
-    error_ = "the rule patterns are too large to compile together";
-    return;
+  for (Screen& screen : screens_) {
+    if (!screen.set->Compile()) {
+      error_ = "the rule patterns are too large to compile together";
+      return;
+    }
   }
   ok_ = true;
 }
@@ -32,27 +101,30 @@ Matcher::Matcher(const RuleSet* rules, bool screen) : rules_(rules), screen_(scr
 std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled,
                                       std::vector<SentenceSpan>* sentences, bool* fallback) const {
   std::vector<RuleMatch> matches;
-  std::vector<int> hits;
-  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+  std::vector<int> hits, screen_hits;
   *fallback = false;
-  if (!screen_ || !set_->Match(text, &hits, &info)) {
-    if (screen_ && info.kind != RE2::Set::kOutOfMemory) return matches;
-    // RE2 reports "no match" when its DFA runs out of memory; that must not
-    // silently hide a finding, so every rule gets its own (NFA-capable) run.
-    *fallback = true;
-    hits.clear();
-    for (size_t i = 0; i < rules_->rules.size(); ++i) hits.push_back(static_cast<int>(i));
+  for (const Screen& screen : screens_) {
+    if ((screen.categories & enabled).empty()) continue;
+    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+    if (screen_ && screen.set->Match(text, &screen_hits, &info)) {
+      for (int hit : screen_hits) {
+        if (enabled.Contains(rules_->rules[screen.rules[hit]].category)) hits.push_back(screen.rules[hit]);
+      }
+    } else if (!screen_ || info.kind == RE2::Set::kOutOfMemory) {
+      // RE2 reports "no match" when its DFA runs out of memory; that must not
+      // silently hide a finding, so these rules get their own (NFA-capable)
+      // runs.
+      *fallback = true;
+      for (int rule : screen.rules) {
+        if (enabled.Contains(rules_->rules[rule].category)) hits.push_back(rule);
+      }
+    }
   }
-  bool any_enabled = false;
-  for (int hit : hits) any_enabled |= enabled.Contains(rules_->rules[hit].category);
-  if (!any_enabled) return matches;
+  if (hits.empty()) return matches;
 
   *sentences = SplitSentences(text);
   std::sort(hits.begin(), hits.end());
-  for (int hit : hits) {
-    const Rule& rule = rules_->rules[hit];
-    if (enabled.Contains(rule.category)) MatchRule(rule, text, *sentences, &matches);
-  }
+  for (int hit : hits) MatchRule(rules_->rules[hit], text, *sentences, &matches);
   std::stable_sort(matches.begin(), matches.end(), [](const RuleMatch& a, const RuleMatch& b) {
     return a.start != b.start ? a.start < b.start : a.end > b.end;
   });

@@ -1,6 +1,7 @@
-// Finds every rule match in normalised text. One RE2::Set pass decides which
-// rules can match at all (most messages: none, in well under a microsecond);
-// only those rules run on their own to find spans and named groups.
+// Finds every rule match in normalised text. A few small RE2::Sets decide
+// which rules can match at all (most messages: none, in about a
+// microsecond); only those rules run on their own, sentence by sentence, to
+// find spans and named groups.
 #ifndef SOFTSTART_MATCHER_H_
 #define SOFTSTART_MATCHER_H_
 
@@ -44,9 +45,16 @@ class Matcher {
   void MatchRule(const Rule& rule, std::string_view text, const std::vector<SentenceSpan>& sentences,
                  std::vector<RuleMatch>* out) const;
 
+  // One screening set and the rules (indices into rules_->rules) it holds.
+  struct Screen {
+    CategorySet categories;  // Of its rules: a set of disabled ones is skipped.
+    std::unique_ptr<RE2::Set> set;
+    std::vector<int> rules;
+  };
+
   const RuleSet* rules_;
   bool screen_;
-  std::unique_ptr<RE2::Set> set_;
+  std::vector<Screen> screens_;
   bool ok_ = false;
   std::string error_;
 };

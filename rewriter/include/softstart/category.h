@@ -35,6 +35,7 @@ class CategorySet {
   void Remove(Category c) { bits_ &= ~Bit(c); }
   bool empty() const { return bits_ == 0; }
   bool operator==(const CategorySet&) const = default;
+  CategorySet operator&(CategorySet other) const { return CategorySet(bits_ & other.bits_); }
 
  private:
   explicit CategorySet(uint32_t bits) : bits_(bits) {}
