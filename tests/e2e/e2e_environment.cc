@@ -55,6 +55,9 @@ bool E2eEnvironment::StartOrExplain() {
   setenv("HOME", work_dir_.c_str(), 1);
   setenv("XDG_DATA_HOME", (work_dir_ + "/xdg-data").c_str(), 1);
   setenv("XDG_CONFIG_HOME", (work_dir_ + "/xdg-config").c_str(), 1);
+  // Temp files too, so the on-disk privacy check can see every one.
+  std::filesystem::create_directories(work_dir_ + "/tmp");
+  setenv("TMPDIR", (work_dir_ + "/tmp").c_str(), 1);
   // No session bus: libpurple would try to autolaunch one.
   setenv("DBUS_SESSION_BUS_ADDRESS", ("unix:path=" + work_dir_ + "/no-bus").c_str(), 1);
   if (!rules_dir_.empty()) setenv("SOFTSTART_RULES_DIR", rules_dir_.c_str(), 1);
@@ -70,7 +73,8 @@ bool E2eEnvironment::StartOrExplain() {
     error_ = "prosody: " + error_;
     return false;
   }
-  if (!PurpleClient::Init(work_dir_ + "/purple", &error_)) return false;
+  user_dir_ = work_dir_ + "/purple";
+  if (!PurpleClient::Init(user_dir_, &error_)) return false;
   ScriptedRequestUi::Install(true);
   receiver_ = std::make_unique<XmppReceiver>();
   // The environment may name another interpreter (e.g. to prove the suite
@@ -86,6 +90,8 @@ bool E2eEnvironment::StartOrExplain() {
     error_ += "\n" + PurpleClient::DebugText().substr(0, 4000);
     return false;
   }
+  // What libpurple keeps without softstart, for SoftstartFootprint().
+  disk_baseline_ = TakeDiskBaseline();
   if (!plugin_path_.empty() && !EnsurePluginLoaded(&error_)) return false;
   return true;
 }

@@ -14,6 +14,7 @@
 #include <memory>
 #include <string>
 
+#include "disk_privacy.h"
 #include "prosody_server.h"
 #include "xmpp_receiver.h"
 
@@ -48,6 +49,10 @@ class E2eEnvironment {
   bool EnsurePluginLoaded(std::string* err);
 
   const std::string& work_dir() const { return work_dir_; }
+  // purple_user_dir() of the client; valid after it quit, too.
+  const std::string& user_dir() const { return user_dir_; }
+  // libpurple's prefs and blist settings before the plugin loaded.
+  const DiskBaseline& disk_baseline() const { return disk_baseline_; }
 
  private:
   E2eEnvironment() = default;
@@ -56,6 +61,8 @@ class E2eEnvironment {
   bool started_ = false;
   std::string error_;
   std::string work_dir_;
+  std::string user_dir_;
+  DiskBaseline disk_baseline_;
   std::string plugin_path_;
   std::string rules_dir_;
   PurplePlugin* plugin_ = nullptr;

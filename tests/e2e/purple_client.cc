@@ -161,6 +161,11 @@ bool PurpleClient::Init(const std::string& user_dir, std::string* err) {
   // prefs.xml is fresh, but set again in case a load restored other values.
   UiPrefsInit();
   purple_prefs_set_string("/purple/proxy/type", "none");
+  // No conversation logs, as these users have it: then no message text may
+  // reach the disk at all (plugin_quit_test.cc checks).
+  purple_prefs_set_bool("/purple/logging/log_ims", FALSE);
+  purple_prefs_set_bool("/purple/logging/log_chats", FALSE);
+  purple_prefs_set_bool("/purple/logging/log_system", FALSE);
   return true;
 }
 

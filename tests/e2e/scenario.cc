@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "disk_privacy.h"
+
 namespace softstart::e2e {
 namespace {
 
@@ -88,6 +90,7 @@ Scenario::~Scenario() {
 
 void Scenario::Send(const std::string& markup) {
   RememberUsed(markup);
+  RecordMessageText(markup);
   PurpleClient::Send(conv_, markup);
 }
 

@@ -1,5 +1,6 @@
 #include "scripted_request_ui.h"
 
+#include "disk_privacy.h"
 #include "purple_client.h"
 
 namespace softstart::e2e {
@@ -179,6 +180,7 @@ void ScriptedRequestUi::Choose(Dialog* dialog, int action,
     purple_request_field_choice_set_value(f, action);
   }
   if (text) {
+    RecordMessageText(*text);
     if (PurpleRequestField* f = purple_request_fields_get_field(fields, "softstart.text")) {
       purple_request_field_string_set_value(f, text->c_str());
     }
@@ -203,6 +205,7 @@ void ScriptedRequestUi::SetBool(Dialog* dialog, const std::string& id, bool valu
 void ScriptedRequestUi::AnswerInput(Dialog* dialog, const std::string& text) {
   if (!dialog || !dialog->open || !dialog->input) return;
   dialog->input_default = text;
+  RecordMessageText(text);
   Answer(dialog, true);
 }
 
