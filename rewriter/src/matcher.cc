@@ -78,6 +78,21 @@ Matcher::Matcher(const RuleSet* rules, bool screen) : rules_(rules), screen_(scr
   options.set_max_mem(kSetMemoryBudget);
   for (size_t i = 0; i < rules_->rules.size(); ++i) {
     const Rule& rule = rules_->rules[i];
+    const int index = static_cast<int>(i);
+    if (!rule.words.empty()) {
+      for (const std::string& word : rule.words) {
+        if (word.back() == '*') {
+          const std::string prefix = word.substr(0, word.size() - 1);
+          auto it = std::find_if(rules_by_prefix_.begin(), rules_by_prefix_.end(),
+                                 [&](const auto& entry) { return entry.first == prefix; });
+          if (it == rules_by_prefix_.end()) it = rules_by_prefix_.insert(rules_by_prefix_.end(), {prefix, {}});
+          it->second.push_back(index);
+        } else {
+          rules_by_word_[word].push_back(index);
+        }
+      }
+      continue;
+    }
     if (screens_.empty() || screens_.back().rules.size() == kRulesPerScreen) {
       screens_.push_back({CategorySet::None(), std::make_unique<RE2::Set>(options, RE2::UNANCHORED), {}});
     }
@@ -87,7 +102,7 @@ Matcher::Matcher(const RuleSet* rules, bool screen) : rules_(rules), screen_(scr
       return;
     }
     screens_.back().categories.Add(rule.category);
-    screens_.back().rules.push_back(static_cast<int>(i));
+    screens_.back().rules.push_back(index);
   }
   for (Screen& screen : screens_) {
     if (!screen.set->Compile()) {
@@ -98,11 +113,52 @@ Matcher::Matcher(const RuleSet* rules, bool screen) : rules_(rules), screen_(scr
   ok_ = true;
 }
 
+void Matcher::ArmByWords(std::string_view text, CategorySet enabled, std::vector<int>* hits) const {
+  if (rules_by_word_.empty() && rules_by_prefix_.empty()) return;
+  constexpr size_t kMaxWord = 32;
+  char word[kMaxWord];
+  const auto arm = [&](const std::vector<int>& rules) {
+    for (int rule : rules) {
+      if (enabled.Contains(rules_->rules[rule].category)) hits->push_back(rule);
+    }
+  };
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const auto letter = [&](size_t at) {
+      const char c = static_cast<char>(text[at] | 0x20);
+      return c >= 'a' && c <= 'z';
+    };
+    if (!letter(pos)) {
+      ++pos;
+      continue;
+    }
+    size_t length = 0;
+    while (pos < text.size() && (letter(pos) || text[pos] == '\'')) {
+      if (length < kMaxWord) word[length] = static_cast<char>(text[pos] | (text[pos] == '\'' ? 0 : 0x20));
+      ++length;
+      ++pos;
+    }
+    if (length > kMaxWord) continue;
+    const std::string_view key(word, length);
+    if (auto it = rules_by_word_.find(key); it != rules_by_word_.end()) arm(it->second);
+    for (const auto& [prefix, rules] : rules_by_prefix_) {
+      if (key.substr(0, prefix.size()) == prefix) arm(rules);
+    }
+  }
+}
+
 std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled,
                                       std::vector<SentenceSpan>* sentences, bool* fallback) const {
   std::vector<RuleMatch> matches;
   std::vector<int> hits, screen_hits;
   *fallback = false;
+  if (screen_) {
+    ArmByWords(text, enabled, &hits);
+  } else {
+    for (size_t i = 0; i < rules_->rules.size(); ++i) {
+      if (!rules_->rules[i].words.empty() && enabled.Contains(rules_->rules[i].category)) hits.push_back(static_cast<int>(i));
+    }
+  }
   for (const Screen& screen : screens_) {
     if ((screen.categories & enabled).empty()) continue;
     RE2::Set::ErrorInfo info{RE2::Set::kNoError};
@@ -124,6 +180,7 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
 
   *sentences = SplitSentences(text);
   std::sort(hits.begin(), hits.end());
+  hits.erase(std::unique(hits.begin(), hits.end()), hits.end());  // A word may arm a rule twice.
   for (int hit : hits) MatchRule(rules_->rules[hit], text, *sentences, &matches);
   std::stable_sort(matches.begin(), matches.end(), [](const RuleMatch& a, const RuleMatch& b) {
     return a.start != b.start ? a.start < b.start : a.end > b.end;

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <re2/set.h>
@@ -52,9 +53,15 @@ class Matcher {
     std::vector<int> rules;
   };
 
+  // Rules that name their words are armed by a word of the message; the rest
+  // are screened by pattern.
+  void ArmByWords(std::string_view text, CategorySet enabled, std::vector<int>* hits) const;
+
   const RuleSet* rules_;
   bool screen_;
   std::vector<Screen> screens_;
+  std::unordered_map<std::string, std::vector<int>, StringViewHash, std::equal_to<>> rules_by_word_;
+  std::vector<std::pair<std::string, std::vector<int>>> rules_by_prefix_;  // "attract*" as "attract".
   bool ok_ = false;
   std::string error_;
 };

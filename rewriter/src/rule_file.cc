@@ -120,8 +120,8 @@ void LoadRule(YamlFile& file, const YAML::Node& node, const std::map<std::string
     file.Error(node, "a rule is a mapping");
     return;
   }
-  file.RejectUnknownKeys(node, {"id", "category", "principle", "pattern", "exceptions", "after", "explanation",
-                                "reframes", "examples"});
+  file.RejectUnknownKeys(node, {"id", "category", "principle", "pattern", "words", "exceptions", "after",
+                                "explanation", "reframes", "examples"});
   std::string category, pattern;
   const bool has_id = file.RequireString(node, "id", &rule.id);
   if (file.RequireString(node, "category", &category)) {
@@ -170,6 +170,17 @@ void LoadRule(YamlFile& file, const YAML::Node& node, const std::map<std::string
         rule.exceptions.push_back(std::move(regex));
       }
     }
+  }
+  if (node["words"].IsDefined()) {
+    const YAML::Node list = file.Require(node, "words", YAML::NodeType::Sequence);
+    for (const auto& item : list) {
+      if (!item.IsScalar() || !RE2::FullMatch(item.Scalar(), R"([a-z][a-z']*\*?)")) {
+        file.Error(item, "a word is lower-case letters (a trailing * matches any ending): '" + item.Scalar() + "'");
+        continue;
+      }
+      rule.words.push_back(item.Scalar());
+    }
+    if (list && list.size() == 0) file.Error(list, "'words' is empty: leave it out to screen the rule by pattern");
   }
   if (node["after"].IsDefined()) {
     std::string after, expanded, error;

@@ -64,3 +64,47 @@ BOOST_AUTO_TEST_CASE(laughter_and_emoji_join_the_sentence_before) {
   BOOST_TEST(text.substr(spans[1].start, spans[1].end - spans[1].start) == "ok. lol.");
   BOOST_TEST(text.substr(spans[2].start, spans[2].end - spans[2].start) == "bye");
 }
+
+namespace {
+
+// A rule armed by its words: it runs only when the message has one of them.
+const char* kWordedRule = R"(rules:
+  - id: blame.test-worded
+    category: blame
+    principle: vulnerability
+    pattern: '\byou\s+(?:never|rarely)\s+(?:call|attract\w*)'
+    words: [never, rarely]
+    explanation: Test.
+    reframes:
+      - short: "I miss you."
+      - full: "I miss you a lot."
+      - question: "How are you?"
+    examples:
+      match:
+        - {text: "you never call", span: "you never call"}
+        - {text: "you rarely call", span: "you rarely call"}
+        - {text: "You NEVER call", span: "You NEVER call"}
+      no_match: ["you call", "never call", "you always call"]
+)";
+
+size_t CountWith(const char* rules_yaml, const std::string& text) {
+  softstart::testing::RuleDir dir(rules_yaml);
+  softstart::Rewriter::Options options;
+  options.rules_dir = dir.path();
+  softstart::Rewriter rewriter(options);
+  BOOST_REQUIRE(rewriter.ok());
+  return rewriter.Analyze(text).findings.size();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(words_arm_a_rule) {
+  BOOST_TEST(CountWith(kWordedRule, "you never call") == 1u);
+  BOOST_TEST(CountWith(kWordedRule, "hey. You NEVER call!") == 1u);
+  BOOST_TEST(CountWith(kWordedRule, "u nevr call") == 1u);  // Words are looked up after normalising.
+  BOOST_TEST(CountWith(kWordedRule, "you call") == 0u);
+  std::string prefixed = kWordedRule;
+  prefixed.replace(prefixed.find("words: [never, rarely]"), 22, "words: [nev*, rar*]");
+  BOOST_TEST(CountWith(prefixed.c_str(), "you never attracted me") == 1u);
+  BOOST_TEST(CountWith(prefixed.c_str(), "you rarely call") == 1u);
+}

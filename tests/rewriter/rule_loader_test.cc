@@ -109,6 +109,11 @@ BOOST_AUTO_TEST_CASE(pattern_that_matches_nothing_in_particular) {
   BOOST_TEST(Contains(error, "L5 pattern matches an empty message"), error);
 }
 
+BOOST_AUTO_TEST_CASE(bad_words) {
+  const std::string error = OnlyError(Replace(kGoodRule, "    explanation: Test.", "    words: [Never]\n    explanation: Test."));
+  BOOST_TEST(Contains(error, "L6 a word is lower-case letters"), error);
+}
+
 BOOST_AUTO_TEST_CASE(wrong_kinds_of_node) {
   RuleDir dir("rules:\n  - id: [blame, x]\n    category: {a: b}\n");
   const auto errors = Load(dir);
