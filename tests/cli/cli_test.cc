@@ -162,3 +162,17 @@ BOOST_AUTO_TEST_CASE(rule_errors_name_file_and_line) {
   BOOST_TEST(result.err.find("zz-broken.yaml:4: bad regular expression") != std::string::npos, result.err);
   BOOST_TEST(Run({"--rules", "/nonexistent", "hi"}).status == 2);
 }
+
+BOOST_AUTO_TEST_CASE(jsonl_keeps_up_with_a_hundred_thousand_lines) {
+  std::string input;
+  for (int i = 0; i < 100000; ++i) {
+    input += i % 1000 == 0 ? "you never listen to me\r\n" : "see you at " + std::to_string(i % 24) + "\n";
+  }
+  const Result result = Run({"--jsonl"}, input);
+  BOOST_TEST(result.status == 0);
+  size_t lines = 0, flagged = 0;
+  for (size_t pos = 0; (pos = result.out.find('\n', pos)) != std::string::npos; ++pos) ++lines;
+  for (size_t pos = 0; (pos = result.out.find("\"flagged\":true", pos)) != std::string::npos; ++pos) ++flagged;
+  BOOST_TEST(lines == 100000u);
+  BOOST_TEST(flagged == 100u);
+}
