@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "purple_loopback.h"
 #include "bench_stats.h"
 #include "softstart/rewriter.h"
 
@@ -47,16 +48,7 @@ struct Config {
   int reloads = 10;
 };
 
-void UiPrefsInit() {
-  // Keep libpurple off STUN, UPnP and public-IP lookups.
-  purple_prefs_add_none("/purple/network");
-  purple_prefs_add_bool("/purple/network/map_ports", FALSE);
-  purple_prefs_add_bool("/purple/network/auto_ip", FALSE);
-  purple_prefs_add_string("/purple/network/stun_server", "127.0.0.1");
-  purple_prefs_set_bool("/purple/network/map_ports", FALSE);
-  purple_prefs_set_bool("/purple/network/auto_ip", FALSE);
-  purple_prefs_set_string("/purple/network/stun_server", "127.0.0.1");
-}
+void UiPrefsInit() { softstart::testing::UseLoopbackNetworkPrefs(); }
 
 guint NoInput(int, PurpleInputCondition, PurpleInputFunction, gpointer) { return 0; }
 PurpleEventLoopUiOps g_loop = {g_timeout_add, g_source_remove, NoInput, g_source_remove,

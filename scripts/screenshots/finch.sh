@@ -95,16 +95,17 @@ send_blame_message() {
   save_screen "$SHOTS_OUT/finch-held.txt"
 }
 
+# show_dialog [FILE]: brings the softstart window to the front (Alt+N goes
+# to the next window; a few presses at most reach it) and saves it to FILE.
 show_dialog() {
-  # Alt+N goes to the next window; a few presses at most reach softstart.
   local tries=0
   until top_line_has "softstart"; do
-    ((tries < 4)) || shots_die "Alt+N did not bring up the softstart window"
+    ((tries < 6)) || shots_die "Alt+N did not bring up the softstart window"
     keys M-n
     tries=$((tries + 1))
   done
   wait_screen "Don't send" "the softstart dialog's buttons" 5
-  save_screen "$SHOTS_OUT/finch-dialog.txt"
+  if (($# > 0)); then save_screen "$1"; fi
 }
 
 # The focus starts on the first field; Tab walks You wrote → Suggestion →
@@ -128,7 +129,7 @@ send_suggestion() {
   keys -l "$SHOTS_MESSAGE"
   keys Enter
   wait_screen "softstart is holding" "the note that the message is held" 20
-  show_dialog_again
+  show_dialog
   keys Tab
   keys Tab
   keys Down      # opens the list
@@ -144,21 +145,11 @@ send_suggestion() {
   shots_log "bob received the suggestion"
 }
 
-show_dialog_again() {
-  local tries=0
-  until top_line_has "softstart"; do
-    ((tries < 6)) || shots_die "Alt+N did not bring up the softstart window"
-    keys M-n
-    tries=$((tries + 1))
-  done
-  wait_screen "Don't send" "the softstart dialog's buttons" 5
-}
-
 shots_start_prosody
 shots_start_bob
 start_finch
 send_blame_message
-show_dialog
+show_dialog "$SHOTS_OUT/finch-dialog.txt"
 dont_send
 shots_check_bob_got_nothing
 send_suggestion

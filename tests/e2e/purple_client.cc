@@ -1,3 +1,4 @@
+#include "purple_loopback.h"
 #include "purple_client.h"
 
 #include <chrono>
@@ -105,18 +106,7 @@ PurpleDebugUiOps g_debug_ops = {DebugPrint, DebugEnabled, nullptr, nullptr,
 // already has them, so keep the test log readable.
 void DropPrint(const gchar*) {}
 
-void UiPrefsInit() {
-  // ui_prefs_init runs before purple_network_init creates these prefs, and
-  // setting a pref under a missing parent silently does nothing: create them
-  // with our values first (network init then leaves them alone), then set.
-  purple_prefs_add_none("/purple/network");
-  purple_prefs_add_bool("/purple/network/map_ports", FALSE);
-  purple_prefs_add_bool("/purple/network/auto_ip", FALSE);
-  purple_prefs_add_string("/purple/network/stun_server", "127.0.0.1");
-  purple_prefs_set_bool("/purple/network/map_ports", FALSE);
-  purple_prefs_set_bool("/purple/network/auto_ip", FALSE);
-  purple_prefs_set_string("/purple/network/stun_server", "127.0.0.1");
-}
+void UiPrefsInit() { softstart::testing::UseLoopbackNetworkPrefs(); }
 
 void UiInit() {
   g_conv_ops.write_conv = WriteConv;

@@ -1,3 +1,4 @@
+#include "purple_loopback.h"
 #include "glue_harness.h"
 
 #include <glib.h>
@@ -143,16 +144,7 @@ void DebugPrint(PurpleDebugLevel, const char* category, const char* text) {
 }
 gboolean DebugEnabled(PurpleDebugLevel, const char*) { return TRUE; }
 
-// Before purple_network_init: no port mapping, no public-IP or STUN lookups.
-void UiPrefsInit() {
-  purple_prefs_add_none("/purple/network");
-  purple_prefs_add_bool("/purple/network/map_ports", FALSE);
-  purple_prefs_add_bool("/purple/network/auto_ip", FALSE);
-  purple_prefs_add_string("/purple/network/stun_server", "127.0.0.1");
-  purple_prefs_set_bool("/purple/network/map_ports", FALSE);
-  purple_prefs_set_bool("/purple/network/auto_ip", FALSE);
-  purple_prefs_set_string("/purple/network/stun_server", "127.0.0.1");
-}
+void UiPrefsInit() { softstart::testing::UseLoopbackNetworkPrefs(); }
 
 guint InputAdd(int, PurpleInputCondition, PurpleInputFunction, gpointer) { return 0; }
 
