@@ -23,7 +23,7 @@ struct Labelled {
 // Sets by different writers, each written without seeing the rules (see
 // tests/data/README.md for how each was measured before tuning).
 const char* kSets[] = {"partner_messages.tsv", "partner_messages_b.tsv", "partner_messages_c.tsv",
-                       "partner_messages_d.tsv", "partner_messages_e.tsv"};
+                       "partner_messages_d.tsv", "partner_messages_e.tsv", "partner_messages_f.tsv"};
 
 std::vector<Labelled> ReadSet(const std::string& name) {
   std::ifstream in(std::string(SOFTSTART_TEST_DATA_DIR) + "/" + name);
