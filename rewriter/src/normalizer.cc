@@ -81,7 +81,9 @@ Normalizer::Normalizer(const ChatspeakMap* chatspeak, const TypoCorrector* corre
 }
 
 const std::string* Normalizer::Replacement(std::string_view key) const {
-  if (key[0] >= 'a' && key[0] <= 'z' && chat_shapes_.test((key[0] - 'a') * kMaxWord + key.size())) {
+  // key.size() may equal kMaxWord; the shape table holds shorter words only.
+  if (key[0] >= 'a' && key[0] <= 'z' && key.size() < kMaxWord &&
+      chat_shapes_.test((key[0] - 'a') * kMaxWord + key.size())) {
     if (auto it = chatspeak_->find(key); it != chatspeak_->end()) return &it->second;
   }
   if (corrector_ && key.find('\'') == std::string_view::npos) return corrector_->Correct(key);
