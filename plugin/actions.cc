@@ -85,7 +85,7 @@ void OnHeldOk(void* user_data, PurpleRequestFields* fields) {
     if (answer.action == HeldAction::kDiscard) {
       if (kept != nullptr) {
         queue.Discard(id);
-        purple_debug_info(kDebugCategory, "discarded kept message %u\n", id);
+        purple_debug_info(kDebugCategory, "held list: item %u discarded\n", id);
       } else {
         Notify("This message is still waiting for your choice",
                "Its own softstart window is still open: choose \u201cDon\u2019t send\u201d there, "
@@ -95,7 +95,7 @@ void OnHeldOk(void* user_data, PurpleRequestFields* fields) {
     }
     const HeldMessage& message = kept != nullptr ? *kept : *waiting;
     if (PurpleOutbox::CopyBack(message)) {
-      purple_debug_info(kDebugCategory, "copied message %u back into its conversation\n", id);
+      purple_debug_info(kDebugCategory, "held list: item %u copied back\n", id);
     } else {
       // No conversation to write into (the account is gone): show it here.
       Notify("softstart could not open the conversation",
@@ -158,7 +158,7 @@ void OnTryOk(void* user_data, const char* value) {
     CheckSettings settings = ReadCheckSettings(Now());
     Analysis analysis = rewriter->Analyze(text, settings.options);
     TryReport report = BuildTryReport(text, analysis, settings);
-    purple_debug_info(kDebugCategory, "tried a message; findings: %zu\n", analysis.findings.size());
+    purple_debug_info(kDebugCategory, "try action: %zu findings\n", analysis.findings.size());
     purple_notify_formatted(g_state.plugin, kTryTitle, report.primary.c_str(),
                             report.secondary.c_str(), report.html.c_str(), nullptr, nullptr);
   });

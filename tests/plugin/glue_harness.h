@@ -15,6 +15,20 @@
 
 namespace softstart::testing {
 
+// Lines the fake UI recorded (conversation writes, notices, debug lines).
+using Lines = std::vector<std::string>;
+
+inline bool Contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+inline bool AnyContains(const Lines& lines, const std::string& needle) {
+  for (const std::string& line : lines) {
+    if (Contains(line, needle)) return true;
+  }
+  return false;
+}
+
 // A fields dialog as the fake UI received it.
 struct Dialog {
   std::string title, primary, secondary, ok_text, cancel_text, who;

@@ -17,21 +17,9 @@
 namespace softstart::testing {
 namespace {
 
-using Lines = std::vector<std::string>;
-
 constexpr char kBlame[] = "You never listen to me";
 constexpr char kClean[] = "see you at 8";
 
-bool Contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-bool AnyContains(const Lines& lines, const std::string& needle) {
-  for (const std::string& line : lines) {
-    if (Contains(line, needle)) return true;
-  }
-  return false;
-}
 
 PurpleBlistNode* SamContact() {
   return reinterpret_cast<PurpleBlistNode*>(

@@ -12,22 +12,10 @@
 namespace softstart::testing {
 namespace {
 
-using Lines = std::vector<std::string>;
-
 constexpr char kBlame[] = "You never listen to me";
 constexpr char kBlameToo[] = "You always ignore me when your friends are here";
 constexpr char kClean[] = "see you at 8";
 
-bool Contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-bool AnyContains(const Lines& lines, const std::string& needle) {
-  for (const std::string& line : lines) {
-    if (Contains(line, needle)) return true;
-  }
-  return false;
-}
 
 bool g_quit = false;  // After purple_core_quit there is no plugin to clean up.
 
