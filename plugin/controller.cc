@@ -103,10 +103,10 @@ void Controller::OnSendingIm(PurpleAccount* account, const char* receiver, char*
     case HoldQueue::Outcome::kSendNow:
       return;
     case HoldQueue::Outcome::kHeld:
-      purple_debug_info(kDebugCategory, "held a message for review; findings: %zu\n", findings);
+      purple_debug_info(kDebugCategory, "hold: item held for review, %zu findings\n", findings);
       break;
     case HoldQueue::Outcome::kQueued:
-      purple_debug_info(kDebugCategory, "queued a message behind a held one\n");
+      purple_debug_info(kDebugCategory, "hold: item queued behind a held one\n");
       break;
   }
   CancelSend(message);

@@ -87,7 +87,8 @@ void PurpleOutbox::Send(const HeldMessage& message, const std::string& markup) {
     }
   } own_send(own_sends_, message.key);
   purple_conv_im_send(PURPLE_CONV_IM(conv), markup.c_str());
-  purple_debug_info(kDebugCategory, "sent held message %u\n", message.id);
+  const uint32_t id = message.id;  // Only the id is ever logged.
+  purple_debug_info(kDebugCategory, "hold: item %u sent\n", id);
 }
 
 bool PurpleOutbox::WriteBack(const HeldMessage& message) {
@@ -154,7 +155,7 @@ void PurpleOutbox::OpenPending() {
     if (it == open_.end()) continue;  // Already answered.
     if (ui_handle == nullptr) {
       open_.erase(it);
-      purple_debug_warning(kDebugCategory, "the UI refused the dialog for message %u\n", id);
+      purple_debug_warning(kDebugCategory, "the UI refused the dialog for item %u\n", id);
       queue_->ReviewFailed(id);
       continue;
     }
@@ -162,7 +163,7 @@ void PurpleOutbox::OpenPending() {
     if (CurrentChoiceNumbering() == ChoiceNumbering::kFinchFromOne) {
       Note(AccountOf(message), message.receiver.c_str(), kNoteHeldFinch);
     }
-    purple_debug_info(kDebugCategory, "review dialog open for message %u\n", id);
+    purple_debug_info(kDebugCategory, "review dialog open for item %u\n", id);
   }
 }
 
@@ -170,7 +171,7 @@ void PurpleOutbox::Answer(uint32_t id, const Decision& decision) {
   // Unknown ids are dialogs we closed ourselves (sign-off, unload): their
   // messages were already written back, and must not be sent now.
   if (open_.erase(id) == 0 || queue_ == nullptr) return;
-  purple_debug_info(kDebugCategory, "message %u: action %d\n", id,
+  purple_debug_info(kDebugCategory, "item %u: action %d\n", id,
                     static_cast<int>(decision.action));
   queue_->Decide(id, decision);
 }
