@@ -6,8 +6,20 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 
 namespace softstart::bench {
+
+bool ReadLines(const std::string& path, std::vector<std::string>* lines) {
+  std::ifstream in(path);
+  if (!in) return false;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty()) lines->push_back(line);
+  }
+  return true;
+}
 
 double Percentile(std::vector<double> values, double p) {
   if (values.empty()) return 0;

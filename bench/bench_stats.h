@@ -1,4 +1,4 @@
-// Small timing and statistics helpers for softstart_bench: a steady clock in
+// Small helpers for the benchmark programs: corpus lines, a steady clock in
 // nanoseconds, order statistics, and markdown-table formatting.
 #ifndef SOFTSTART_BENCH_BENCH_STATS_H_
 #define SOFTSTART_BENCH_BENCH_STATS_H_
@@ -29,6 +29,10 @@ double TimerOverheadNs();
 
 // Peak resident set size of this process so far, in MiB (getrusage).
 double PeakRssMiB();
+
+// The non-empty lines of a text file (CR of CRLF dropped); false when it
+// cannot be read.
+bool ReadLines(const std::string& path, std::vector<std::string>* lines);
 
 // "1.23" with the given number of decimals.
 std::string Fixed(double value, int decimals);

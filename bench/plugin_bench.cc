@@ -34,6 +34,7 @@ using softstart::bench::Fixed;
 using softstart::bench::Median;
 using softstart::bench::NowNs;
 using softstart::bench::Percentile;
+using softstart::bench::ReadLines;
 
 constexpr char kUi[] = "softstart-plugin-bench";
 constexpr char kFlagged[] = "partner@localhost";
@@ -68,16 +69,6 @@ void* RequestFields(const char*, const char*, const char*, PurpleRequestFields* 
 void CloseRequest(PurpleRequestType, void*) {}
 PurpleRequestUiOps g_request = {};
 
-bool ReadLines(const std::string& path, std::vector<std::string>* lines) {
-  std::ifstream in(path);
-  if (!in) return false;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (!line.empty()) lines->push_back(line);
-  }
-  return true;
-}
 
 // As Pidgin sends typed text: markup with & < > " escaped.
 std::string Markup(const std::string& text) {

@@ -26,6 +26,7 @@ using softstart::Rewriter;
 using softstart::bench::Fixed;
 using softstart::bench::Median;
 using softstart::bench::CpuNowNs;
+using softstart::bench::ReadLines;
 using softstart::bench::NowNs;
 using softstart::bench::Percentile;
 
@@ -48,16 +49,6 @@ volatile size_t g_sink = 0;
 
 void Consume(const Analysis& analysis) { g_sink = g_sink + analysis.findings.size() + analysis.suggestions.size(); }
 
-bool ReadLines(const std::string& path, std::vector<std::string>* lines) {
-  std::ifstream in(path);
-  if (!in) return false;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (!line.empty()) lines->push_back(line);
-  }
-  return true;
-}
 
 // The labelled set's `problem` texts (TAB-separated: label category topic text).
 bool ReadProblemLines(const std::string& path, std::vector<std::string>* lines) {

@@ -35,11 +35,11 @@ FieldRecord Record(PurpleRequestField* field) {
   return r;
 }
 
-void* RequestFields(const char* title, const char* primary, const char* secondary,
-                    PurpleRequestFields* fields, const char* ok_text, GCallback ok_cb,
-                    const char* cancel_text, GCallback cancel_cb,
-                    PurpleAccount* /*account*/, const char* who,
-                    PurpleConversation* conv, void* user_data) {
+// What every recorded request has: its texts, buttons and callbacks.
+std::unique_ptr<Dialog> NewDialog(const char* title, const char* primary, const char* secondary,
+                                  const char* ok_text, GCallback ok_cb, const char* cancel_text,
+                                  GCallback cancel_cb, const char* who, PurpleConversation* conv,
+                                  void* user_data) {
   auto dialog = std::make_unique<Dialog>();
   dialog->serial = static_cast<int>(g_dialogs->size()) + 1;
   dialog->title = title ? title : "";
@@ -49,10 +49,20 @@ void* RequestFields(const char* title, const char* primary, const char* secondar
   dialog->cancel_text = cancel_text ? cancel_text : "";
   dialog->who = who ? who : "";
   dialog->conv = conv;
-  dialog->request_fields = fields;
   dialog->ok_cb = ok_cb;
   dialog->cancel_cb = cancel_cb;
   dialog->user_data = user_data;
+  return dialog;
+}
+
+void* RequestFields(const char* title, const char* primary, const char* secondary,
+                    PurpleRequestFields* fields, const char* ok_text, GCallback ok_cb,
+                    const char* cancel_text, GCallback cancel_cb,
+                    PurpleAccount* /*account*/, const char* who,
+                    PurpleConversation* conv, void* user_data) {
+  auto dialog = NewDialog(title, primary, secondary, ok_text, ok_cb, cancel_text, cancel_cb, who, conv,
+                          user_data);
+  dialog->request_fields = fields;
   for (GList* g = purple_request_fields_get_groups(fields); g; g = g->next) {
     auto* group = static_cast<PurpleRequestFieldGroup*>(g->data);
     for (GList* f = purple_request_field_group_get_fields(group); f; f = f->next) {
@@ -89,21 +99,11 @@ void* RequestInput(const char* title, const char* primary, const char* secondary
                    GCallback cancel_cb, PurpleAccount*, const char* who,
                    PurpleConversation* conv, void* user_data) {
   ++g_other_requests;
-  auto dialog = std::make_unique<Dialog>();
-  dialog->serial = static_cast<int>(g_dialogs->size()) + 1;
+  auto dialog = NewDialog(title, primary, secondary, ok_text, ok_cb, cancel_text, cancel_cb, who, conv,
+                          user_data);
   dialog->input = true;
   dialog->multiline = multiline;
   dialog->input_default = default_value ? default_value : "";
-  dialog->title = title ? title : "";
-  dialog->primary = primary ? primary : "";
-  dialog->secondary = secondary ? secondary : "";
-  dialog->ok_text = ok_text ? ok_text : "";
-  dialog->cancel_text = cancel_text ? cancel_text : "";
-  dialog->who = who ? who : "";
-  dialog->conv = conv;
-  dialog->ok_cb = ok_cb;
-  dialog->cancel_cb = cancel_cb;
-  dialog->user_data = user_data;
   g_dialogs->push_back(std::move(dialog));
   return g_dialogs->back().get();
 }

@@ -172,6 +172,23 @@ void Recorder::Clear() {
 
 Recorder& Record() { return g_record; }
 PurplePlugin* Plugin() { return g_plugin; }
+
+bool RunAction(const std::string& label) {
+  bool ran = false;
+  GList* actions = PURPLE_PLUGIN_ACTIONS(Plugin(), nullptr);
+  for (GList* l = actions; l != nullptr; l = l->next) {
+    auto* action = static_cast<PurplePluginAction*>(l->data);
+    if (ran || label != action->label) continue;
+    action->plugin = Plugin();
+    action->callback(action);
+    ran = true;
+  }
+  g_list_free_full(actions, [](gpointer a) {
+    purple_plugin_action_free(static_cast<PurplePluginAction*>(a));
+  });
+  return ran;
+}
+
 PurpleAccount* Account() { return g_account; }
 
 // libpurple's settings folder for this process, removed at exit.

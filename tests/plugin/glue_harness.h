@@ -60,6 +60,9 @@ Recorder& Record();
 // Initialises libpurple and loads the plugin (once).
 void Start();
 PurplePlugin* Plugin();
+// Runs the plugin action with this label, as Tools → softstart would; false
+// when there is none.
+bool RunAction(const std::string& label);
 PurpleAccount* Account();
 PurpleConversation* Im(const char* who);
 // Sends as the user would type it in the conversation window.

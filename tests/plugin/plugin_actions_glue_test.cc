@@ -35,21 +35,6 @@ void DefaultPrefs() {
   purple_prefs_set_int(kPrefSuggestionStyle, kSuggestShort);
 }
 
-bool RunAction(const std::string& label) {
-  bool ran = false;
-  GList* actions = PURPLE_PLUGIN_ACTIONS(Plugin(), nullptr);
-  for (GList* l = actions; l != nullptr; l = l->next) {
-    auto* action = static_cast<PurplePluginAction*>(l->data);
-    if (ran || label != action->label) continue;
-    action->plugin = Plugin();
-    action->callback(action);
-    ran = true;
-  }
-  g_list_free_full(actions, [](gpointer a) {
-    purple_plugin_action_free(static_cast<PurplePluginAction*>(a));
-  });
-  return ran;
-}
 
 // Runs an action and returns the dialog it opened, or nullptr.
 Dialog* RunForDialog(const std::string& label) {

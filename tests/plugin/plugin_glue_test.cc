@@ -35,21 +35,6 @@ struct Case {
     for (Dialog* dialog : OpenDialogs()) PressDontSend(dialog);
     RunAction("Forget held messages");
   }
-  static bool RunAction(const std::string& label) {
-    bool ran = false;
-    GList* actions = PURPLE_PLUGIN_ACTIONS(Plugin(), nullptr);
-    for (GList* l = actions; l != nullptr; l = l->next) {
-      auto* action = static_cast<PurplePluginAction*>(l->data);
-      if (ran || label != action->label) continue;
-      action->plugin = Plugin();
-      action->callback(action);
-      ran = true;
-    }
-    g_list_free_full(actions, [](gpointer a) {
-      purple_plugin_action_free(static_cast<PurplePluginAction*>(a));
-    });
-    return ran;
-  }
   // "Held messages…" as the user reads it: the dialog's labels, texts and
   // choices (then closed), or the notice when there is nothing to act on.
   static std::string HeldList() {
