@@ -1,7 +1,6 @@
 #include "matcher.h"
 
 #include <algorithm>
-#include <cctype>
 #include <string>
 
 namespace softstart {
@@ -17,59 +16,6 @@ constexpr int64_t kSetMemoryBudget = 32 << 20;
 // --jsonl run over 134k lines went from 0.6 s to 3 s). Sets of a dozen or so
 // stay small and warm.
 constexpr size_t kRulesPerScreen = 16;
-
-// The pattern the screening sets use: the rule's own, with every long
-// bounded repetition ({0,80}) left open ({0,}). A counted repetition makes
-// the DFA count, one state per step, for every place a match might start;
-// across a set that multiplies into more states than any cache holds. The
-// open form matches everything the rule matches (and a little more), so the
-// screen still finds every rule that can match; the rule's own pattern then
-// decides.
-std::string ScreeningPattern(const std::string& pattern) {
-  constexpr int kLongRepetition = 8;
-  std::string out;
-  out.reserve(pattern.size());
-  bool in_class = false;
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    const char c = pattern[i];
-    if (c == '\\' && i + 1 < pattern.size()) {
-      out += c;
-      out += pattern[++i];
-      continue;
-    }
-    if (in_class) {
-      in_class = c != ']';
-    } else if (c == '[') {
-      in_class = true;
-      out += c;
-      if (i + 1 < pattern.size() && pattern[i + 1] == '^') out += pattern[++i];
-      // A ']' right after '[' or '[^' is a member of the class, not its end.
-      if (i + 1 < pattern.size() && pattern[i + 1] == ']') out += pattern[++i];
-      continue;
-    } else if (c == '{') {
-      int low = 0, high = 0;
-      size_t j = i + 1, digits = 0;
-      while (j < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[j]))) {
-        low = low * 10 + (pattern[j++] - '0');
-        ++digits;
-      }
-      if (digits > 0 && j < pattern.size() && pattern[j] == ',') {
-        size_t k = j + 1, high_digits = 0;
-        while (k < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[k]))) {
-          high = high * 10 + (pattern[k++] - '0');
-          ++high_digits;
-        }
-        if (high_digits > 0 && k < pattern.size() && pattern[k] == '}' && high > kLongRepetition) {
-          out += "{" + std::to_string(low) + ",}";
-          i = k;
-          continue;
-        }
-      }
-    }
-    out += c;
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -97,7 +43,7 @@ Matcher::Matcher(const RuleSet* rules, bool screen) : rules_(rules), screen_(scr
       screens_.push_back({CategorySet::None(), std::make_unique<RE2::Set>(options, RE2::UNANCHORED), {}});
     }
     std::string error;
-    if (screens_.back().set->Add(SentencePattern(ScreeningPattern(rule.pattern)), &error) < 0) {
+    if (screens_.back().set->Add(SentencePattern(rule.pattern), &error) < 0) {
       error_ = rule.id + ": " + error;
       return;
     }
