@@ -26,17 +26,7 @@ Matcher::Matcher(const RuleSet* rules, bool screen) : rules_(rules), screen_(scr
     const Rule& rule = rules_->rules[i];
     const int index = static_cast<int>(i);
     if (!rule.words.empty()) {
-      for (const std::string& word : rule.words) {
-        if (word.back() == '*') {
-          const std::string prefix = word.substr(0, word.size() - 1);
-          auto it = std::find_if(rules_by_prefix_.begin(), rules_by_prefix_.end(),
-                                 [&](const auto& entry) { return entry.first == prefix; });
-          if (it == rules_by_prefix_.end()) it = rules_by_prefix_.insert(rules_by_prefix_.end(), {prefix, {}});
-          it->second.push_back(index);
-        } else {
-          rules_by_word_[word].push_back(index);
-        }
-      }
+      for (const std::string& word : rule.words) AddWord(word, index);
       continue;
     }
     if (screens_.empty() || screens_.back().rules.size() == kRulesPerScreen) {
@@ -59,9 +49,34 @@ Matcher::Matcher(const RuleSet* rules, bool screen) : rules_(rules), screen_(scr
   ok_ = true;
 }
 
+namespace {
+
+// Index of a lower-case ASCII letter, or -1.
+int LetterIndex(char c) {
+  c = static_cast<char>(c | 0x20);
+  return c >= 'a' && c <= 'z' ? c - 'a' : -1;
+}
+
+}  // namespace
+
+void Matcher::AddWord(const std::string& word, int rule) {
+  has_words_ = true;
+  // The loader accepts only lower-case words of at most kMaxWord letters, and
+  // prefixes of two letters or more.
+  if (word.back() == '*') {
+    const std::string prefix = word.substr(0, word.size() - 1);
+    auto& bucket = prefixes_by_start_[LetterIndex(prefix[0]) * kLetters + LetterIndex(prefix[1])];
+    auto it = std::find_if(bucket.begin(), bucket.end(), [&](const Prefix& entry) { return entry.prefix == prefix; });
+    if (it == bucket.end()) it = bucket.insert(bucket.end(), {prefix, {}});
+    it->rules.push_back(rule);
+  } else {
+    word_shapes_.set(LetterIndex(word[0]) * (kMaxWord + 1) + word.size());
+    rules_by_word_[word].push_back(rule);
+  }
+}
+
 void Matcher::ArmByWords(std::string_view text, CategorySet enabled, std::vector<int>* hits) const {
-  if (rules_by_word_.empty() && rules_by_prefix_.empty()) return;
-  constexpr size_t kMaxWord = 32;
+  if (!has_words_) return;
   char word[kMaxWord];
   const auto arm = [&](const std::vector<int>& rules) {
     for (int rule : rules) {
@@ -70,25 +85,25 @@ void Matcher::ArmByWords(std::string_view text, CategorySet enabled, std::vector
   };
   size_t pos = 0;
   while (pos < text.size()) {
-    const auto letter = [&](size_t at) {
-      const char c = static_cast<char>(text[at] | 0x20);
-      return c >= 'a' && c <= 'z';
-    };
-    if (!letter(pos)) {
+    if (LetterIndex(text[pos]) < 0) {
       ++pos;
       continue;
     }
     size_t length = 0;
-    while (pos < text.size() && (letter(pos) || text[pos] == '\'')) {
-      if (length < kMaxWord) word[length] = static_cast<char>(text[pos] | (text[pos] == '\'' ? 0 : 0x20));
+    while (pos < text.size() && (LetterIndex(text[pos]) >= 0 || text[pos] == '\'')) {
+      if (length < kMaxWord) word[length] = static_cast<char>(text[pos] == '\'' ? '\'' : text[pos] | 0x20);
       ++length;
       ++pos;
     }
     if (length > kMaxWord) continue;
     const std::string_view key(word, length);
-    if (auto it = rules_by_word_.find(key); it != rules_by_word_.end()) arm(it->second);
-    for (const auto& [prefix, rules] : rules_by_prefix_) {
-      if (key.substr(0, prefix.size()) == prefix) arm(rules);
+    const int first = key[0] - 'a';
+    if (word_shapes_.test(first * (kMaxWord + 1) + length)) {
+      if (auto it = rules_by_word_.find(key); it != rules_by_word_.end()) arm(it->second);
+    }
+    if (length < 2 || key[1] == '\'') continue;
+    for (const Prefix& entry : prefixes_by_start_[first * kLetters + (key[1] - 'a')]) {
+      if (key.substr(0, entry.prefix.size()) == entry.prefix) arm(entry.rules);
     }
   }
 }

@@ -5,6 +5,7 @@
 #ifndef SOFTSTART_MATCHER_H_
 #define SOFTSTART_MATCHER_H_
 
+#include <bitset>
 #include <map>
 #include <memory>
 #include <string>
@@ -57,11 +58,25 @@ class Matcher {
   // are screened by pattern.
   void ArmByWords(std::string_view text, CategorySet enabled, std::vector<int>* hits) const;
 
+  void AddWord(const std::string& word, int rule);
+  bool has_words_ = false;
+
+  static constexpr size_t kMaxWord = 32;  // Longer words arm nothing.
+  static constexpr size_t kLetters = 26;
+
   const RuleSet* rules_;
   bool screen_;
   std::vector<Screen> screens_;
   std::unordered_map<std::string, std::vector<int>, StringViewHash, std::equal_to<>> rules_by_word_;
-  std::vector<std::pair<std::string, std::vector<int>>> rules_by_prefix_;  // "attract*" as "attract".
+  // (first letter, length) of the words above: most words of a message are
+  // ruled out by one bit instead of a hash lookup.
+  std::bitset<kLetters * (kMaxWord + 1)> word_shapes_;
+  // "attract*" is kept as "attract", bucketed by its first two letters.
+  struct Prefix {
+    std::string prefix;
+    std::vector<int> rules;
+  };
+  std::vector<std::vector<Prefix>> prefixes_by_start_ = std::vector<std::vector<Prefix>>(kLetters * kLetters);
   bool ok_ = false;
   std::string error_;
 };

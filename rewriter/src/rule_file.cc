@@ -174,8 +174,9 @@ void LoadRule(YamlFile& file, const YAML::Node& node, const std::map<std::string
   if (node["words"].IsDefined()) {
     const YAML::Node list = file.Require(node, "words", YAML::NodeType::Sequence);
     for (const auto& item : list) {
-      if (!item.IsScalar() || !RE2::FullMatch(item.Scalar(), R"([a-z][a-z']*\*?)")) {
-        file.Error(item, "a word is lower-case letters (a trailing * matches any ending): '" + item.Scalar() + "'");
+      if (!item.IsScalar() || !RE2::FullMatch(item.Scalar(), R"([a-z][a-z']{0,31}|[a-z]{2}[a-z']{0,29}\*)")) {
+        file.Error(item, "a word is up to 32 lower-case letters; a prefix of two or more letters ends in * ('attract*'): '" +
+                             item.Scalar() + "'");
         continue;
       }
       rule.words.push_back(item.Scalar());
