@@ -111,7 +111,11 @@ BOOST_AUTO_TEST_CASE(pattern_that_matches_nothing_in_particular) {
 
 BOOST_AUTO_TEST_CASE(bad_words) {
   const std::string error = OnlyError(Replace(kGoodRule, "    explanation: Test.", "    words: [Never]\n    explanation: Test."));
-  BOOST_TEST(Contains(error, "L6 a word is lower-case letters"), error);
+  BOOST_TEST(Contains(error, "L6 a word is up to 32 lower-case letters"), error);
+  // A one-letter prefix would arm the rule on most messages.
+  const std::string short_prefix =
+      OnlyError(Replace(kGoodRule, "    explanation: Test.", "    words: [never, n*]\n    explanation: Test."));
+  BOOST_TEST(Contains(short_prefix, "L6 a word is up to 32 lower-case letters; a prefix of two or more"), short_prefix);
 }
 
 BOOST_AUTO_TEST_CASE(wrong_kinds_of_node) {
