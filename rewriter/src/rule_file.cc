@@ -112,7 +112,7 @@ void LoadExamples(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
 }
 
 void LoadRule(YamlFile& file, const YAML::Node& node, const std::map<std::string, std::string>& defines,
-              RuleSet* rule_set) {
+              const std::map<std::string, Principle>& principles, std::vector<Rule>* rules) {
   Rule rule;
   rule.file = file.path();
   rule.line = YamlFile::Line(node);
@@ -138,7 +138,7 @@ void LoadRule(YamlFile& file, const YAML::Node& node, const std::map<std::string
   if (has_id && !RE2::FullMatch(rule.id, R"([a-z-]+\.[a-z0-9]+(?:-[a-z0-9]+)*)")) {
     file.Error(node["id"], "rule id '" + rule.id + "' is not of the form category.rule-name");
   }
-  if (file.RequireString(node, "principle", &rule.principle) && !rule_set->principles.count(rule.principle)) {
+  if (file.RequireString(node, "principle", &rule.principle) && !principles.count(rule.principle)) {
     file.Error(node["principle"], "unknown principle '" + rule.principle + "' (see principles.yaml)");
   }
   file.RequireString(node, "explanation", &rule.explanation);
@@ -195,19 +195,20 @@ void LoadRule(YamlFile& file, const YAML::Node& node, const std::map<std::string
   }
   LoadReframes(file, node, &rule);
   LoadExamples(file, node, &rule);
-  rule_set->rules.push_back(std::move(rule));
+  rules->push_back(std::move(rule));
 }
 
 }  // namespace
 
 void LoadRuleFile(const std::string& path, const std::map<std::string, std::string>& defines,
-                  RuleSet* rule_set, std::vector<RuleError>* errors) {
+                  const std::map<std::string, Principle>& principles, std::vector<Rule>* rules,
+                  std::vector<RuleError>* errors) {
   YamlFile file(path, errors);
   if (!file.ok()) return;
   file.RejectUnknownKeys(file.root(), {"rules"});
-  const YAML::Node rules = file.Require(file.root(), "rules", YAML::NodeType::Sequence);
-  if (!rules) return;
-  for (const auto& node : rules) LoadRule(file, node, defines, rule_set);
+  const YAML::Node list = file.Require(file.root(), "rules", YAML::NodeType::Sequence);
+  if (!list) return;
+  for (const auto& node : list) LoadRule(file, node, defines, principles, rules);
 }
 
 }  // namespace softstart

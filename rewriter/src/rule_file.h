@@ -46,9 +46,11 @@ class YamlFile {
 void LoadDefines(const std::string& path, std::map<std::string, std::string>* defines,
                  std::vector<RuleError>* errors);
 
-// One rules/*.yaml file; appends its rules to rule_set.
+// One rules/*.yaml file; appends its rules to *rules. Reads nothing but its
+// arguments, so files can load on several threads at once.
 void LoadRuleFile(const std::string& path, const std::map<std::string, std::string>& defines,
-                  RuleSet* rule_set, std::vector<RuleError>* errors);
+                  const std::map<std::string, Principle>& principles, std::vector<Rule>* rules,
+                  std::vector<RuleError>* errors);
 
 // Replaces each {{name}} with its definition; false (with *error) for an
 // unknown name.
