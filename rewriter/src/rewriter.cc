@@ -1,5 +1,6 @@
 #include "softstart/rewriter.h"
 
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <future>
@@ -94,14 +95,14 @@ size_t Rewriter::rule_count() const { return ok() ? impl_->rules.rules.size() : 
 
 Analysis Rewriter::Analyze(std::string_view text) const { return Analyze(text, AnalyzeOptions{}); }
 
-Analysis Rewriter::Analyze(std::string_view text, const AnalyzeOptions& options) const {
+Analysis Rewriter::AnalyzeOnce(std::string_view text, const AnalyzeOptions& options) const {
+  const Impl& impl = *impl_;
   Analysis analysis;
-  if (!ok() || options.enabled.empty()) return analysis;
   NormalizedText normalized;
-  impl_->normalizer->Normalize(text, &normalized);
+  impl.normalizer->Normalize(text, &normalized);
   std::vector<SentenceSpan> sentences;
   const std::string_view normalized_text = normalized.view(text);
-  std::vector<RuleMatch> matches = impl_->matcher->Match(normalized_text, options.enabled, &sentences,
+  std::vector<RuleMatch> matches = impl.matcher->Match(normalized_text, options.enabled, &sentences,
                                                          &analysis.used_fallback);
   if (matches.empty()) return analysis;
 
@@ -121,10 +122,40 @@ Analysis Rewriter::Analyze(std::string_view text, const AnalyzeOptions& options)
     const auto [start, end] = normalized.ToOriginal(match.start, match.end);
     const Rule& rule = *match.rule;
     analysis.findings.push_back(
-        {rule.category, rule.id, start, end, impl_->rules.principles.at(rule.principle).name, rule.explanation});
+        {rule.category, rule.id, start, end, impl.rules.principles.at(rule.principle).name, rule.explanation});
   }
-  const ReframeInput input{text, &normalized, normalized_text, &sentences, &kept, &impl_->rules};
+  const ReframeInput input{text, &normalized, normalized_text, &sentences, &kept, &impl.rules};
   analysis.suggestions = Reframe(input, options.preferred_style);
+  return analysis;
+}
+
+Analysis Rewriter::Analyze(std::string_view text, const AnalyzeOptions& options) const {
+  if (!ok() || options.enabled.empty()) return {};
+  Analysis analysis = AnalyzeOnce(text, options);
+  // A sentence the user wrote can turn into a problem next to the new
+  // wording ("...whenever you're ready. NOW", where "NOW" now follows a
+  // sentence about the partner). Such a suggestion gets a second pass in its
+  // own style; a suggestion is never sent back to be flagged again.
+  bool rewritten = false;
+  for (Suggestion& suggestion : analysis.suggestions) {
+    const Analysis again = AnalyzeOnce(suggestion.text, options);
+    if (!again.flagged()) continue;
+    for (const Suggestion& second : again.suggestions) {
+      if (second.style == suggestion.style) {
+        suggestion.text = second.text;
+        rewritten = true;
+      }
+    }
+  }
+  if (rewritten) {  // Two may now read the same; keep the first of each.
+    std::vector<Suggestion> distinct;
+    for (Suggestion& suggestion : analysis.suggestions) {
+      const bool seen = std::any_of(distinct.begin(), distinct.end(),
+                                    [&](const Suggestion& kept) { return kept.text == suggestion.text; });
+      if (!seen) distinct.push_back(std::move(suggestion));
+    }
+    analysis.suggestions = std::move(distinct);
+  }
   return analysis;
 }
 

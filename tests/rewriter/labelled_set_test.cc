@@ -4,6 +4,8 @@
 #define BOOST_TEST_MODULE labelled_set_test
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -24,6 +26,19 @@ struct Labelled {
 // tests/data/README.md for how each was measured before tuning).
 const char* kSets[] = {"partner_messages.tsv", "partner_messages_b.tsv", "partner_messages_c.tsv",
                        "partner_messages_d.tsv", "partner_messages_e.tsv", "partner_messages_f.tsv"};
+
+// Every labelled set in tests/data, the held-out ones too: detection is
+// measured on kSets only, but whatever is flagged anywhere must get a clean,
+// on-topic suggestion.
+std::vector<std::string> AllSets() {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(SOFTSTART_TEST_DATA_DIR)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("partner_messages", 0) == 0 && entry.path().extension() == ".tsv") names.push_back(name);
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
 
 std::vector<Labelled> ReadSet(const std::string& name) {
   std::ifstream in(std::string(SOFTSTART_TEST_DATA_DIR) + "/" + name);
@@ -95,30 +110,43 @@ BOOST_AUTO_TEST_CASE(recall_and_false_alarms_meet_the_targets) {
   }
 }
 
-// Every suggestion is clean. The topic is kept wherever the message names
-// it; a few labelled topics are implied, not written ("I'm done waiting",
-// labelled intimacy), so the bar is 97% rather than every line.
+// Every suggestion, in every set, is clean. The topic is kept wherever the
+// message names it; some labelled topics are implied, not written ("I'm done
+// waiting", labelled intimacy). On the tuned sets the bar is 97%; over every
+// set, the held-out ones included, it is a floor under what the topic words
+// reach today (94% on 2026-11-26), so topic keeping cannot quietly slip.
 BOOST_AUTO_TEST_CASE(suggestions_keep_the_topic_and_are_clean) {
-  int checked = 0, kept = 0;
-  for (const char* name : kSets) for (const auto& item : ReadSet(name)) {
-    if (!item.problem) continue;
-    const auto analysis = BundledRewriter().Analyze(item.text);
-    if (!analysis.flagged()) continue;
-    BOOST_TEST_CONTEXT(name << ":" << item.line << ": " << item.text) {
-      for (const auto& suggestion : analysis.suggestions) {
-        BOOST_TEST(!BundledRewriter().Analyze(suggestion.text).flagged(), "flagged again: " << suggestion.text);
-      }
-      if (kTopicWords.count(item.topic)) {
-        ++checked;
-        if (MentionsTopic(analysis.suggestion(), item.topic)) {
-          ++kept;
-        } else {
+  struct Count {
+    int checked = 0, kept = 0;
+  } tuned, all;
+  const auto sets = AllSets();
+  BOOST_REQUIRE(sets.size() > std::size(kSets));
+  for (const std::string& name : sets) {
+    const bool is_tuned = std::find(std::begin(kSets), std::end(kSets), name) != std::end(kSets);
+    for (const auto& item : ReadSet(name)) {
+      if (!item.problem) continue;
+      const auto analysis = BundledRewriter().Analyze(item.text);
+      if (!analysis.flagged()) continue;
+      BOOST_TEST_CONTEXT(name << ":" << item.line << ": " << item.text) {
+        for (const auto& suggestion : analysis.suggestions) {
+          BOOST_TEST(!BundledRewriter().Analyze(suggestion.text).flagged(), "flagged again: " << suggestion.text);
+        }
+        if (!kTopicWords.count(item.topic)) continue;
+        const bool kept = MentionsTopic(analysis.suggestion(), item.topic);
+        for (Count* count : {&all, is_tuned ? &tuned : nullptr}) {
+          if (!count) continue;
+          ++count->checked;
+          count->kept += kept;
+        }
+        if (!kept) {
           BOOST_TEST_MESSAGE("topic lost (" << name << ":" << item.line << ", " << item.topic << "): " << analysis.suggestion());
         }
       }
     }
   }
-  BOOST_TEST(checked > 200);
-  BOOST_TEST_MESSAGE("topic kept in " << kept << "/" << checked);
-  BOOST_TEST(kept >= 0.97 * checked);
+  BOOST_TEST_MESSAGE("topic kept in " << tuned.kept << "/" << tuned.checked << " on the tuned sets, " << all.kept << "/"
+                                      << all.checked << " on all");
+  BOOST_TEST(tuned.checked > 200);
+  BOOST_TEST(tuned.kept >= 0.97 * tuned.checked);
+  BOOST_TEST(all.kept >= 0.93 * all.checked);
 }

@@ -102,6 +102,9 @@ class Rewriter {
   Analysis Analyze(std::string_view text, const AnalyzeOptions& options) const;
 
  private:
+  // One pass of Analyze(): findings and the suggestions that replace them.
+  Analysis AnalyzeOnce(std::string_view text, const AnalyzeOptions& options) const;
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
