@@ -139,10 +139,21 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
   }
   if (hits.empty()) return matches;
 
-  *sentences = SplitSentences(text);
   std::sort(hits.begin(), hits.end());
   hits.erase(std::unique(hits.begin(), hits.end()), hits.end());  // A word may arm a rule twice.
-  for (int hit : hits) MatchRule(rules_->rules[hit], text, *sentences, &matches);
+  bool split = false;
+  for (int hit : hits) {
+    const Rule& rule = rules_->rules[hit];
+    // One pass of the rule's DFA over the whole message first: an armed rule
+    // rarely matches, and a match in some sentence is a match in the whole
+    // text, so most armed rules end here without the per-sentence runs.
+    if (screen_ && !RE2::PartialMatch(text, *rule.regex)) continue;
+    if (!split) {
+      *sentences = SplitSentences(text);
+      split = true;
+    }
+    MatchRule(rule, text, *sentences, &matches);
+  }
   std::stable_sort(matches.begin(), matches.end(), [](const RuleMatch& a, const RuleMatch& b) {
     return a.start != b.start ? a.start < b.start : a.end > b.end;
   });

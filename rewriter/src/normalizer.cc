@@ -10,6 +10,7 @@ namespace {
 constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";  // U+FFFD.
 
 bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
 bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 char ToLower(unsigned char c) { return IsUpper(c) ? static_cast<char>(c | 0x20) : static_cast<char>(c); }
 char ToUpper(unsigned char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c & ~0x20) : static_cast<char>(c); }
@@ -103,13 +104,21 @@ void Normalizer::Normalize(std::string_view text, NormalizedText* out) const {
       const char c = text[pos];
       if (c == '.' || c == '!' || c == '?') {
         after_sentence_end = true;
-      } else if (after_sentence_end && (c == ' ' || c == '\t')) {
-        // The space that ends a sentence becomes a line break (same length,
-        // so offsets hold): multi-line ^ and $ then see sentence edges.
-        out->text.append(text, copied_to, pos - copied_to);
-        out->text += '\n';
-        out->edits.push_back({out->text.size() - 1, out->text.size(), pos, pos + 1});
-        copied_to = ++pos;
+      } else if (IsSpace(c)) {
+        // Between two sentences the last space before the next one becomes a
+        // line break (same length, so offsets hold): multi-line ^ and $ then
+        // see sentence edges, however many spaces the user typed.
+        size_t run_end = pos;
+        bool has_break = false;
+        while (run_end < text.size() && IsSpace(text[run_end])) has_break |= text[run_end++] == '\n';
+        const size_t last = run_end - 1;
+        if ((after_sentence_end || has_break) && run_end < text.size() && text[last] != '\n') {
+          out->text.append(text, copied_to, last - copied_to);
+          out->text += '\n';
+          out->edits.push_back({out->text.size() - 1, out->text.size(), last, last + 1});
+          copied_to = last + 1;
+        }
+        pos = run_end;
         after_sentence_end = false;
         continue;
       } else if (!(after_sentence_end && (c == '"' || c == '\'' || c == ')' || c == ']'))) {

@@ -50,6 +50,17 @@ BOOST_AUTO_TEST_CASE(anchors_mean_sentence_edges_in_any_sentence) {
              boost::test_tools::per_element());
 }
 
+// Two spaces (or a tab, or a line break after spaces) between sentences:
+// the anchor still means the sentence's start.
+BOOST_AUTO_TEST_CASE(anchors_hold_with_extra_space_between_sentences) {
+  BOOST_TEST(Marked("you forgot again.  typical.") == std::vector<std::string>{"typical."},
+             boost::test_tools::per_element());
+  BOOST_TEST(Marked("you forgot again. \t typical") == std::vector<std::string>{"typical"},
+             boost::test_tools::per_element());
+  BOOST_TEST(Marked("you forgot again \n  typical!") == std::vector<std::string>{"typical!"},
+             boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(after_needs_the_previous_sentence) {
   BOOST_TEST(Marked("typical.").empty());
   BOOST_TEST(Marked("the bus is late. typical.").empty());
