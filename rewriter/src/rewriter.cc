@@ -95,9 +95,10 @@ size_t Rewriter::rule_count() const { return ok() ? impl_->rules.rules.size() : 
 
 Analysis Rewriter::Analyze(std::string_view text) const { return Analyze(text, AnalyzeOptions{}); }
 
-Analysis Rewriter::AnalyzeOnce(std::string_view text, const AnalyzeOptions& options) const {
+Analysis Rewriter::AnalyzeOnce(std::string_view text, const AnalyzeOptions& options, bool* context_changed) const {
   const Impl& impl = *impl_;
   Analysis analysis;
+  *context_changed = false;
   NormalizedText normalized;
   impl.normalizer->Normalize(text, &normalized);
   std::vector<SentenceSpan> sentences;
@@ -124,6 +125,10 @@ Analysis Rewriter::AnalyzeOnce(std::string_view text, const AnalyzeOptions& opti
     analysis.findings.push_back(
         {rule.category, rule.id, start, end, impl.rules.principles.at(rule.principle).name, rule.explanation});
   }
+  std::vector<bool> replaced(sentences.size(), false);
+  for (const RuleMatch& match : kept) replaced[match.sentence] = true;
+  const auto first_replaced = std::find(replaced.begin(), replaced.end(), true);
+  *context_changed = std::find(first_replaced, replaced.end(), false) != replaced.end();
   const ReframeInput input{text, &normalized, normalized_text, &sentences, &kept, &impl.rules};
   analysis.suggestions = Reframe(input, options.preferred_style);
   return analysis;
@@ -131,14 +136,17 @@ Analysis Rewriter::AnalyzeOnce(std::string_view text, const AnalyzeOptions& opti
 
 Analysis Rewriter::Analyze(std::string_view text, const AnalyzeOptions& options) const {
   if (!ok() || options.enabled.empty()) return {};
-  Analysis analysis = AnalyzeOnce(text, options);
-  // A sentence the user wrote can turn into a problem next to the new
-  // wording ("...whenever you're ready. NOW", where "NOW" now follows a
-  // sentence about the partner). Such a suggestion gets a second pass in its
-  // own style; a suggestion is never sent back to be flagged again.
+  bool context_changed = false;
+  Analysis analysis = AnalyzeOnce(text, options, &context_changed);
+  // Rules match sentence by sentence, so only a rule that reads the sentence
+  // before (`after:`) can judge a kept sentence differently next to the new
+  // wording ("...whenever you're ready. NOW"). Then each suggestion gets a
+  // second pass in its own style: a suggestion is never flagged again.
+  if (!context_changed) return analysis;
   bool rewritten = false;
   for (Suggestion& suggestion : analysis.suggestions) {
-    const Analysis again = AnalyzeOnce(suggestion.text, options);
+    bool unused = false;
+    const Analysis again = AnalyzeOnce(suggestion.text, options, &unused);
     if (!again.flagged()) continue;
     for (const Suggestion& second : again.suggestions) {
       if (second.style == suggestion.style) {

@@ -79,13 +79,15 @@ BOOST_AUTO_TEST_CASE(a_megabyte_message_loses_no_finding) {
   }
 }
 
-// RE2::Set answers "no match" when its DFA runs out of memory; the matcher
-// then runs every rule on its own. That path must find exactly what the
-// screened path finds.
+// Rules without `words` are screened by RE2::Sets. A Set answers "no match"
+// when its DFA runs out of memory; the matcher then runs every rule on its
+// own. That path must find exactly what the screened path finds. (Bundled
+// rules all name their words, so here they are loaded without them.)
 BOOST_AUTO_TEST_CASE(unscreened_matching_finds_the_same) {
   softstart::RuleSet rules;
   std::vector<softstart::RuleError> errors;
   BOOST_REQUIRE(softstart::LoadRuleSet(SOFTSTART_TEST_RULES_DIR, &rules, &errors));
+  for (auto& rule : rules.rules) rule.words.clear();
   const softstart::Matcher screened(&rules), unscreened(&rules, /*screen=*/false);
   for (const std::string& text : {LongMessage(1 << 20, 50, true), std::string("hey. u never text me back"),
                                   std::string("we need milk")}) {

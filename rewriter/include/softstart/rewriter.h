@@ -103,7 +103,9 @@ class Rewriter {
 
  private:
   // One pass of Analyze(): findings and the suggestions that replace them.
-  Analysis AnalyzeOnce(std::string_view text, const AnalyzeOptions& options) const;
+  // *context_changed: a sentence the suggestions keep as typed comes after
+  // one they replace, so it now has a new sentence before it.
+  Analysis AnalyzeOnce(std::string_view text, const AnalyzeOptions& options, bool* context_changed) const;
 
   struct Impl;
   std::unique_ptr<Impl> impl_;
