@@ -25,8 +25,11 @@ Matcher::Matcher(const RuleSet* rules, bool screen) : rules_(rules), screen_(scr
   for (size_t i = 0; i < rules_->rules.size(); ++i) {
     const Rule& rule = rules_->rules[i];
     const int index = static_cast<int>(i);
-    if (!rule.words.empty()) {
-      for (const std::string& word : rule.words) AddWord(word, index);
+    full_masks_.push_back(static_cast<uint8_t>((1u << rule.word_groups.size()) - 1));
+    if (!rule.word_groups.empty()) {
+      for (size_t group = 0; group < rule.word_groups.size(); ++group) {
+        for (const std::string& word : rule.word_groups[group]) AddWord(word, {index, static_cast<int>(group)});
+      }
       continue;
     }
     if (screens_.empty() || screens_.back().rules.size() == kRulesPerScreen) {
@@ -59,7 +62,7 @@ int LetterIndex(char c) {
 
 }  // namespace
 
-void Matcher::AddWord(const std::string& word, int rule) {
+void Matcher::AddWord(const std::string& word, Member member) {
   has_words_ = true;
   // The loader accepts only lower-case words of at most kMaxWord letters, and
   // prefixes of two letters or more.
@@ -68,19 +71,25 @@ void Matcher::AddWord(const std::string& word, int rule) {
     auto& bucket = prefixes_by_start_[LetterIndex(prefix[0]) * kLetters + LetterIndex(prefix[1])];
     auto it = std::find_if(bucket.begin(), bucket.end(), [&](const Prefix& entry) { return entry.prefix == prefix; });
     if (it == bucket.end()) it = bucket.insert(bucket.end(), {prefix, {}});
-    it->rules.push_back(rule);
+    it->members.push_back(member);
   } else {
     word_shapes_.set(LetterIndex(word[0]) * (kMaxWord + 1) + word.size());
-    rules_by_word_[word].push_back(rule);
+    rules_by_word_[word].push_back(member);
   }
 }
 
 void Matcher::ArmByWords(std::string_view text, CategorySet enabled, std::vector<int>* hits) const {
   if (!has_words_) return;
   char word[kMaxWord];
-  const auto arm = [&](const std::vector<int>& rules) {
-    for (int rule : rules) {
-      if (enabled.Contains(rules_->rules[rule].category)) hits->push_back(rule);
+  // Bits of the word groups seen so far, per rule touched.
+  std::vector<uint8_t> seen;
+  std::vector<int> touched;
+  const auto arm = [&](const std::vector<Member>& members) {
+    for (const Member& member : members) {
+      if (!enabled.Contains(rules_->rules[member.rule].category)) continue;
+      if (seen.empty()) seen.resize(rules_->rules.size());
+      if (seen[member.rule] == 0) touched.push_back(member.rule);
+      seen[member.rule] |= static_cast<uint8_t>(1u << member.group);
     }
   };
   size_t pos = 0;
@@ -103,8 +112,11 @@ void Matcher::ArmByWords(std::string_view text, CategorySet enabled, std::vector
     }
     if (length < 2 || key[1] == '\'') continue;
     for (const Prefix& entry : prefixes_by_start_[first * kLetters + (key[1] - 'a')]) {
-      if (key.substr(0, entry.prefix.size()) == entry.prefix) arm(entry.rules);
+      if (key.substr(0, entry.prefix.size()) == entry.prefix) arm(entry.members);
     }
+  }
+  for (int rule : touched) {
+    if (seen[rule] == full_masks_[rule]) hits->push_back(rule);
   }
 }
 
@@ -117,7 +129,9 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
     ArmByWords(text, enabled, &hits);
   } else {
     for (size_t i = 0; i < rules_->rules.size(); ++i) {
-      if (!rules_->rules[i].words.empty() && enabled.Contains(rules_->rules[i].category)) hits.push_back(static_cast<int>(i));
+      if (!rules_->rules[i].word_groups.empty() && enabled.Contains(rules_->rules[i].category)) {
+        hits.push_back(static_cast<int>(i));
+      }
     }
   }
   for (const Screen& screen : screens_) {

@@ -6,6 +6,7 @@
 #define SOFTSTART_MATCHER_H_
 
 #include <bitset>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -58,7 +59,12 @@ class Matcher {
   // are screened by pattern.
   void ArmByWords(std::string_view text, CategorySet enabled, std::vector<int>* hits) const;
 
-  void AddWord(const std::string& word, int rule);
+  // A word arms one group of one rule.
+  struct Member {
+    int rule;
+    int group;
+  };
+  void AddWord(const std::string& word, Member member);
   bool has_words_ = false;
 
   static constexpr size_t kMaxWord = 32;  // Longer words arm nothing.
@@ -67,14 +73,15 @@ class Matcher {
   const RuleSet* rules_;
   bool screen_;
   std::vector<Screen> screens_;
-  std::unordered_map<std::string, std::vector<int>, StringViewHash, std::equal_to<>> rules_by_word_;
+  std::unordered_map<std::string, std::vector<Member>, StringViewHash, std::equal_to<>> rules_by_word_;
+  std::vector<uint8_t> full_masks_;  // Per rule: one bit per word group.
   // (first letter, length) of the words above: most words of a message are
   // ruled out by one bit instead of a hash lookup.
   std::bitset<kLetters * (kMaxWord + 1)> word_shapes_;
   // "attract*" is kept as "attract", bucketed by its first two letters.
   struct Prefix {
     std::string prefix;
-    std::vector<int> rules;
+    std::vector<Member> members;
   };
   std::vector<std::vector<Prefix>> prefixes_by_start_ = std::vector<std::vector<Prefix>>(kLetters * kLetters);
   bool ok_ = false;

@@ -111,6 +111,41 @@ void LoadExamples(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
   }
 }
 
+// `words: [a, b]` is one group; `words: [[a, b], [you, your]]` needs a word
+// of every group.
+void LoadWords(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
+  const YAML::Node list = file.Require(rule_node, "words", YAML::NodeType::Sequence);
+  if (!list) return;
+  if (list.size() == 0) {
+    file.Error(list, "'words' is empty: leave it out to screen the rule by pattern");
+    return;
+  }
+  const auto load_group = [&](const YAML::Node& group_node, std::vector<std::string>* group) {
+    for (const auto& item : group_node) {
+      if (!item.IsScalar() || !RE2::FullMatch(item.Scalar(), R"([a-z][a-z']{0,31}|[a-z]{2}[a-z']{0,29}\*)")) {
+        file.Error(item, "a word is up to 32 lower-case letters; a prefix of two or more letters ends in * ('attract*'): '" +
+                             (item.IsScalar() ? item.Scalar() : std::string("(not a word)")) + "'");
+        continue;
+      }
+      group->push_back(item.Scalar());
+    }
+  };
+  if (list[0].IsSequence()) {
+    if (list.size() > 8) file.Error(list, "at most 8 groups of words");
+    for (const auto& group_node : list) {
+      if (!group_node.IsSequence() || group_node.size() == 0) {
+        file.Error(group_node, "with groups, each entry of 'words' is a non-empty list of words");
+        continue;
+      }
+      rule->word_groups.emplace_back();
+      load_group(group_node, &rule->word_groups.back());
+    }
+  } else {
+    rule->word_groups.emplace_back();
+    load_group(list, &rule->word_groups.back());
+  }
+}
+
 void LoadRule(YamlFile& file, const YAML::Node& node, const std::map<std::string, std::string>& defines,
               const std::map<std::string, Principle>& principles, std::vector<Rule>* rules) {
   Rule rule;
@@ -171,18 +206,7 @@ void LoadRule(YamlFile& file, const YAML::Node& node, const std::map<std::string
       }
     }
   }
-  if (node["words"].IsDefined()) {
-    const YAML::Node list = file.Require(node, "words", YAML::NodeType::Sequence);
-    for (const auto& item : list) {
-      if (!item.IsScalar() || !RE2::FullMatch(item.Scalar(), R"([a-z][a-z']{0,31}|[a-z]{2}[a-z']{0,29}\*)")) {
-        file.Error(item, "a word is up to 32 lower-case letters; a prefix of two or more letters ends in * ('attract*'): '" +
-                             item.Scalar() + "'");
-        continue;
-      }
-      rule.words.push_back(item.Scalar());
-    }
-    if (list && list.size() == 0) file.Error(list, "'words' is empty: leave it out to screen the rule by pattern");
-  }
+  if (node["words"].IsDefined()) LoadWords(file, node, &rule);
   if (node["after"].IsDefined()) {
     std::string after, expanded, error;
     if (file.RequireString(node, "after", &after)) {

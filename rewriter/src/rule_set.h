@@ -49,11 +49,11 @@ struct Rule {
   int tail_group = 0;  // Index of the group named 'tail', or 0 when none.
   // A match is dropped when one of these matches the sentence that holds it.
   std::vector<std::unique_ptr<RE2>> exceptions;
-  // Words one of which every match contains (lower case; "attract*" for a
-  // prefix). A message with none of them skips the rule without running any
-  // pattern: the cheap way to keep a large rule pack fast. Empty: the rule is
-  // screened by pattern.
-  std::vector<std::string> words;
+  // Groups of words (lower case; "attract*" for a prefix): every match
+  // contains a word of each group. A message lacking any group skips the rule
+  // without running a pattern: the cheap way to keep a large rule pack fast.
+  // Empty: the rule is screened by pattern.
+  std::vector<std::vector<std::string>> word_groups;
   // When set, the rule fires only in a sentence whose previous sentence this
   // matches: "typical." or "AGAIN." is a jab only after a complaint.
   std::unique_ptr<RE2> after;

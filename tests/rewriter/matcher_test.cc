@@ -119,3 +119,14 @@ BOOST_AUTO_TEST_CASE(words_arm_a_rule) {
   BOOST_TEST(CountWith(prefixed.c_str(), "you never attracted me") == 1u);
   BOOST_TEST(CountWith(prefixed.c_str(), "you rarely call") == 1u);
 }
+
+// With groups, a message needs a word of every group. The second group here
+// leaves "attract*" out on purpose, so the pattern would match but the gate
+// does not let it run.
+BOOST_AUTO_TEST_CASE(every_word_group_must_be_present) {
+  std::string grouped = kWordedRule;
+  grouped.replace(grouped.find("words: [never, rarely]"), 22, "words: [[never, rarely], [cal*]]");
+  BOOST_TEST(CountWith(grouped.c_str(), "you never call") == 1u);
+  BOOST_TEST(CountWith(grouped.c_str(), "you never attracted me") == 0u);
+  BOOST_TEST(CountWith(kWordedRule, "you never attracted me") == 1u);
+}

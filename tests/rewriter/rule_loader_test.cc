@@ -116,6 +116,11 @@ BOOST_AUTO_TEST_CASE(bad_words) {
   const std::string short_prefix =
       OnlyError(Replace(kGoodRule, "    explanation: Test.", "    words: [never, n*]\n    explanation: Test."));
   BOOST_TEST(Contains(short_prefix, "L6 a word is up to 32 lower-case letters; a prefix of two or more"), short_prefix);
+  const std::string empty_group =
+      OnlyError(Replace(kGoodRule, "    explanation: Test.", "    words: [[never], []]\n    explanation: Test."));
+  BOOST_TEST(Contains(empty_group, "L6 with groups, each entry of 'words' is a non-empty list of words"), empty_group);
+  const std::string empty = OnlyError(Replace(kGoodRule, "    explanation: Test.", "    words: []\n    explanation: Test."));
+  BOOST_TEST(Contains(empty, "L6 'words' is empty"), empty);
 }
 
 BOOST_AUTO_TEST_CASE(wrong_kinds_of_node) {
