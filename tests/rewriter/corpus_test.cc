@@ -9,6 +9,9 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
+#include <string>
+#include <vector>
 #include <set>
 #include <sstream>
 
@@ -94,6 +97,81 @@ BOOST_AUTO_TEST_CASE(public_corpora_are_rarely_flagged) {
       BOOST_TEST(lines > 100);
       BOOST_TEST(100.0 * (flagged - known) / lines <= 0.5);
       if (lines >= 1000) BOOST_TEST(rate <= 0.5);
+    }
+  }
+}
+
+namespace {
+
+struct LabelledLine {
+  std::string corpus, text, split;
+  bool problem = false;
+};
+
+// Rows of a corpus label file (corpus, line, hash, label, category[, split])
+// with their text read from ../shared/data; a line whose hash no longer
+// matches fails the test, since its label may not fit it any more.
+std::vector<LabelledLine> ReadCorpusLabels(const std::string& name) {
+  std::ifstream in(std::string(SOFTSTART_TEST_DATA_DIR) + "/" + name);
+  BOOST_REQUIRE_MESSAGE(in, "cannot read " << name);
+  std::map<std::string, std::vector<std::string>> corpora;
+  std::vector<LabelledLine> rows;
+  std::string row;
+  std::getline(in, row);  // Header.
+  while (std::getline(in, row)) {
+    std::istringstream fields(row);
+    std::string number, hash, label, category;
+    LabelledLine line;
+    std::getline(fields, line.corpus, '\t');
+    std::getline(fields, number, '\t');
+    std::getline(fields, hash, '\t');
+    std::getline(fields, label, '\t');
+    std::getline(fields, category, '\t');
+    std::getline(fields, line.split, '\t');
+    auto& lines = corpora[line.corpus];
+    if (lines.empty()) {
+      std::ifstream corpus(std::string(SOFTSTART_SHARED_DATA_DIR) + "/" + line.corpus);
+      BOOST_REQUIRE_MESSAGE(corpus, "cannot read " << SOFTSTART_SHARED_DATA_DIR << "/" << line.corpus);
+      for (std::string text; std::getline(corpus, text);) lines.push_back(text);
+    }
+    const size_t index = std::stoul(number) - 1;
+    BOOST_REQUIRE(index < lines.size());
+    line.text = lines[index];
+    BOOST_TEST(ShortHash(line.text) == hash, name << ": " << line.corpus << ":" << number << " changed");
+    line.problem = label == "problem";
+    rows.push_back(std::move(line));
+  }
+  return rows;
+}
+
+}  // namespace
+
+// Real corpus lines labelled by helpers who never saw the rules. The
+// acceptance target is >= 90% of problem lines flagged and <= 10% of ordinary
+// ones. False alarms meet it; recall does not yet (see tests/data/README.md),
+// so it is held at a floor under today's figures and can only go up.
+BOOST_AUTO_TEST_CASE(independently_labelled_corpus_lines) {
+  struct Case {
+    const char* file;
+    const char* split;  // "" for every row.
+    double recall_floor;
+  };
+  for (const Case& c : {Case{"corpus_labelled.tsv", "", 20.0}, Case{"corpus_phrases_labelled.tsv", "tune", 50.0},
+                        Case{"corpus_phrases_labelled.tsv", "holdout", 25.0}}) {
+    BOOST_TEST_CONTEXT(c.file << " " << c.split) {
+      int problems = 0, caught = 0, ordinary = 0, alarms = 0;
+      for (const auto& line : ReadCorpusLabels(c.file)) {
+        if (*c.split && line.split != c.split) continue;
+        const bool flagged = BundledRewriter().Analyze(line.text).flagged();
+        (line.problem ? problems : ordinary)++;
+        (line.problem ? caught : alarms) += flagged;
+      }
+      const double recall = 100.0 * caught / problems, false_alarms = 100.0 * alarms / ordinary;
+      BOOST_TEST_MESSAGE(c.file << " " << c.split << ": recall " << recall << "% (" << caught << "/" << problems
+                                << "), false alarms " << false_alarms << "% (" << alarms << "/" << ordinary << ")");
+      BOOST_TEST(problems > 50);
+      BOOST_TEST(false_alarms <= 10.0);
+      BOOST_TEST(recall >= c.recall_floor);
     }
   }
 }
