@@ -121,7 +121,7 @@ void Matcher::ArmByWords(std::string_view text, CategorySet enabled, std::vector
 }
 
 std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled,
-                                      std::vector<SentenceSpan>* sentences, bool* fallback) const {
+                                      std::vector<SentenceSpan>* sentences, bool* fallback, bool only_after) const {
   std::vector<RuleMatch> matches;
   std::vector<int> hits, screen_hits;
   *fallback = false;
@@ -158,6 +158,7 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
   bool split = false;
   for (int hit : hits) {
     const Rule& rule = rules_->rules[hit];
+    if (only_after && !rule.after) continue;
     // One pass of the rule's DFA over the whole message first: an armed rule
     // rarely matches, and a match in some sentence is a match in the whole
     // text, so most armed rules end here without the per-sentence runs.
@@ -176,7 +177,10 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
 
 void Matcher::MatchRule(const Rule& rule, std::string_view text, const std::vector<SentenceSpan>& sentences,
                         std::vector<RuleMatch>* out) const {
-  const int group_count = rule.regex->NumberOfCapturingGroups();
+  // Without named groups only the span is needed, which RE2 finds with its
+  // DFAs alone; asking for groups makes it run a much slower engine over the
+  // span (for large patterns, the NFA).
+  const int group_count = rule.regex->NamedCapturingGroups().empty() ? 0 : rule.regex->NumberOfCapturingGroups();
   std::vector<re2::StringPiece> groups(group_count + 1);
   // Each sentence is matched as a text of its own: a match never spans two
   // sentences, and ^ and $ mean the sentence's start and end ("whatever.").

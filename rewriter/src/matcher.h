@@ -41,8 +41,9 @@ class Matcher {
   // order of start. Fills *sentences when there is a match. Sets *fallback
   // when the set's DFA ran out of memory (very long input) and each rule was
   // run on its own instead, which finds the same matches, only slower.
+  // only_after: just the rules that read the sentence before (`after:`).
   std::vector<RuleMatch> Match(std::string_view text, CategorySet enabled,
-                               std::vector<SentenceSpan>* sentences, bool* fallback) const;
+                               std::vector<SentenceSpan>* sentences, bool* fallback, bool only_after = false) const;
 
  private:
   void MatchRule(const Rule& rule, std::string_view text, const std::vector<SentenceSpan>& sentences,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -80,18 +81,27 @@ struct MessageContext {
   const Topic* message_topic = nullptr;
   bool message_topic_known = false;
 
-  // The sentence's topic, else the message's (looked up once: the message may
-  // be long and have many flagged sentences).
+  std::vector<std::optional<const Topic*>> sentence_topics;  // Filled on first use.
+
+  // The sentence's topic, else the message's. Each is looked up once: every
+  // style asks again, and the message may be long with many flagged
+  // sentences.
   const Topic* TopicOf(size_t sentence) {
+    if (sentence_topics.size() <= sentence) sentence_topics.resize(sentence + 1);
+    std::optional<const Topic*>& cached = sentence_topics[sentence];
+    if (cached) return *cached;
     const std::string_view text = input->normalized_text;
     const SentenceSpan& span = (*input->sentences)[sentence];
-    if (const Topic* topic = FindTopic(*input->rules, text.substr(span.start, span.end - span.start), ""))
-      return topic;
-    if (!message_topic_known) {
-      message_topic = FindTopic(*input->rules, text, "");
-      message_topic_known = true;
+    const Topic* topic = FindTopic(*input->rules, text.substr(span.start, span.end - span.start), "");
+    if (!topic) {
+      if (!message_topic_known) {
+        message_topic = FindTopic(*input->rules, text, "");
+        message_topic_known = true;
+      }
+      topic = message_topic;
     }
-    return message_topic;
+    cached = topic;
+    return topic;
   }
 };
 

@@ -95,7 +95,8 @@ size_t Rewriter::rule_count() const { return ok() ? impl_->rules.rules.size() : 
 
 Analysis Rewriter::Analyze(std::string_view text) const { return Analyze(text, AnalyzeOptions{}); }
 
-Analysis Rewriter::AnalyzeOnce(std::string_view text, const AnalyzeOptions& options, bool* context_changed) const {
+Analysis Rewriter::AnalyzeOnce(std::string_view text, const AnalyzeOptions& options, bool* context_changed,
+                                bool only_after) const {
   const Impl& impl = *impl_;
   Analysis analysis;
   *context_changed = false;
@@ -104,7 +105,7 @@ Analysis Rewriter::AnalyzeOnce(std::string_view text, const AnalyzeOptions& opti
   std::vector<SentenceSpan> sentences;
   const std::string_view normalized_text = normalized.view(text);
   std::vector<RuleMatch> matches = impl.matcher->Match(normalized_text, options.enabled, &sentences,
-                                                         &analysis.used_fallback);
+                                                         &analysis.used_fallback, only_after);
   if (matches.empty()) return analysis;
 
   // Rules of one category that overlap describe the same words: keep the
@@ -141,12 +142,13 @@ Analysis Rewriter::Analyze(std::string_view text, const AnalyzeOptions& options)
   // Rules match sentence by sentence, so only a rule that reads the sentence
   // before (`after:`) can judge a kept sentence differently next to the new
   // wording ("...whenever you're ready. NOW"). Then each suggestion gets a
-  // second pass in its own style: a suggestion is never flagged again.
+  // second pass of those rules in its own style (reframe templates are clean
+  // by test): a suggestion is never flagged again.
   if (!context_changed) return analysis;
   bool rewritten = false;
   for (Suggestion& suggestion : analysis.suggestions) {
     bool unused = false;
-    const Analysis again = AnalyzeOnce(suggestion.text, options, &unused);
+    const Analysis again = AnalyzeOnce(suggestion.text, options, &unused, /*only_after=*/true);
     if (!again.flagged()) continue;
     for (const Suggestion& second : again.suggestions) {
       if (second.style == suggestion.style) {

@@ -122,7 +122,8 @@ void LoadWords(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
   }
   const auto load_group = [&](const YAML::Node& group_node, std::vector<std::string>* group) {
     for (const auto& item : group_node) {
-      if (!item.IsScalar() || !RE2::FullMatch(item.Scalar(), R"([a-z][a-z']{0,31}|[a-z]{2}[a-z']{0,29}\*)")) {
+      static const RE2 kWord(R"([a-z][a-z']{0,31}|[a-z]{2}[a-z']{0,29}\*)");
+      if (!item.IsScalar() || !RE2::FullMatch(item.Scalar(), kWord)) {
         file.Error(item, "a word is up to 32 lower-case letters; a prefix of two or more letters ends in * ('attract*'): '" +
                              (item.IsScalar() ? item.Scalar() : std::string("(not a word)")) + "'");
         continue;

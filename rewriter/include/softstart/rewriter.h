@@ -104,8 +104,10 @@ class Rewriter {
  private:
   // One pass of Analyze(): findings and the suggestions that replace them.
   // *context_changed: a sentence the suggestions keep as typed comes after
-  // one they replace, so it now has a new sentence before it.
-  Analysis AnalyzeOnce(std::string_view text, const AnalyzeOptions& options, bool* context_changed) const;
+  // one they replace, so it now has a new sentence before it. only_after:
+  // just the rules that read the sentence before.
+  Analysis AnalyzeOnce(std::string_view text, const AnalyzeOptions& options, bool* context_changed,
+                       bool only_after = false) const;
 
   struct Impl;
   std::unique_ptr<Impl> impl_;
