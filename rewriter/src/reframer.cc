@@ -81,7 +81,7 @@ struct MessageContext {
   const Topic* message_topic = nullptr;
   bool message_topic_known = false;
 
-  std::vector<std::optional<const Topic*>> sentence_topics;  // Filled on first use.
+  std::vector<std::optional<const Topic*>> sentence_topics{};  // Filled on first use.
 
   // The sentence's topic, else the message's. Each is looked up once: every
   // style asks again, and the message may be long with many flagged
