@@ -136,7 +136,10 @@ int Run(int argc, char** argv) {
   options.rules_dir = softstart::FindRulesDir(flags.rules, &error);
   if (options.rules_dir.empty()) return Fail(error);
   options.use_hunspell = flags.hunspell;
-  const softstart::Rewriter rewriter(options);
+  // Never destroyed: the process ends right after, and freeing every
+  // compiled pattern with its DFA cache took 6% of a 45,000-line batch. The
+  // static keeps it reachable, so leak checkers stay quiet.
+  static const softstart::Rewriter& rewriter = *new softstart::Rewriter(options);
   if (!rewriter.ok()) {
     for (const auto& rule_error : rewriter.errors()) std::cerr << "softstart: error: " << rule_error.ToString() << "\n";
     return kError;
