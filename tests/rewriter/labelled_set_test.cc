@@ -140,8 +140,12 @@ BOOST_AUTO_TEST_CASE(suggestions_keep_the_topic_and_are_clean) {
           ++count->checked;
           count->kept += kept;
         }
-        if (!kept) {
+        // Held-out sets are named by line only: their text must not reach
+        // whoever reads the log while tuning.
+        if (!kept && is_tuned) {
           BOOST_TEST_MESSAGE("topic lost (" << name << ":" << item.line << ", " << item.topic << "): " << analysis.suggestion());
+        } else if (!kept) {
+          BOOST_TEST_MESSAGE("topic lost (" << name << ":" << item.line << ", held out)");
         }
       }
     }
