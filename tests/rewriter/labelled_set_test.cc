@@ -139,7 +139,9 @@ BOOST_AUTO_TEST_CASE(suggestions_keep_the_topic_and_are_clean) {
       if (!item.problem) continue;
       const auto analysis = BundledRewriter().Analyze(item.text);
       if (!analysis.flagged()) continue;
-      BOOST_TEST_CONTEXT(name << ":" << item.line << ": " << item.text) {
+      // Boost prints the context with every message too: held-out text stays
+      // out of it, so it never reaches whoever reads the log while tuning.
+      BOOST_TEST_CONTEXT(name << ":" << item.line << ": " << (is_tuned ? item.text : std::string("(held out)"))) {
         for (const auto& suggestion : analysis.suggestions) {
           BOOST_TEST(!BundledRewriter().Analyze(suggestion.text).flagged(), "flagged again: " << suggestion.text);
         }
@@ -150,8 +152,6 @@ BOOST_AUTO_TEST_CASE(suggestions_keep_the_topic_and_are_clean) {
           ++count->checked;
           count->kept += kept;
         }
-        // Held-out sets are named by line only: their text must not reach
-        // whoever reads the log while tuning.
         if (!kept && is_tuned) {
           BOOST_TEST_MESSAGE("topic lost (" << name << ":" << item.line << ", " << item.topic << "): " << analysis.suggestion());
         } else if (!kept) {
