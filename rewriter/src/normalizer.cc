@@ -105,18 +105,21 @@ void Normalizer::Normalize(std::string_view text, NormalizedText* out) const {
       if (c == '.' || c == '!' || c == '?') {
         after_sentence_end = true;
       } else if (IsSpace(c)) {
-        // Between two sentences the last space before the next one becomes a
-        // line break (same length, so offsets hold): multi-line ^ and $ then
-        // see sentence edges, however many spaces the user typed.
+        // Between two sentences the first and the last space of the gap
+        // become line breaks (same length, so offsets hold): multi-line $ and
+        // ^ then see where one sentence ends and the next starts, however many
+        // spaces the user typed.
         size_t run_end = pos;
         bool has_break = false;
         while (run_end < text.size() && IsSpace(text[run_end])) has_break |= text[run_end++] == '\n';
-        const size_t last = run_end - 1;
-        if ((after_sentence_end || has_break) && run_end < text.size() && text[last] != '\n') {
-          out->text.append(text, copied_to, last - copied_to);
-          out->text += '\n';
-          out->edits.push_back({out->text.size() - 1, out->text.size(), last, last + 1});
-          copied_to = last + 1;
+        if ((after_sentence_end || has_break) && run_end < text.size()) {
+          for (const size_t at : {pos, run_end - 1}) {
+            if (text[at] == '\n' || at < copied_to) continue;  // A one-space gap is one edit.
+            out->text.append(text, copied_to, at - copied_to);
+            out->text += '\n';
+            out->edits.push_back({out->text.size() - 1, out->text.size(), at, at + 1});
+            copied_to = at + 1;
+          }
         }
         pos = run_end;
         after_sentence_end = false;

@@ -59,6 +59,11 @@ BOOST_AUTO_TEST_CASE(anchors_hold_with_extra_space_between_sentences) {
              boost::test_tools::per_element());
   BOOST_TEST(Marked("you forgot again \n  typical!") == std::vector<std::string>{"typical!"},
              boost::test_tools::per_element());
+  // ...and $ holds before them.
+  BOOST_TEST(Marked("you forgot again.  typical.  see you at 6") == std::vector<std::string>{"typical."},
+             boost::test_tools::per_element());
+  BOOST_TEST(Marked("you forgot again. typical \n see you") == std::vector<std::string>{"typical"},
+             boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(after_needs_the_previous_sentence) {
