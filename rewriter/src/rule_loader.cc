@@ -7,8 +7,8 @@
 #include <fstream>
 #include <future>
 #include <iterator>
-#include <system_error>
 #include <sstream>
+#include <system_error>
 
 #include <yaml-cpp/yaml.h>
 
