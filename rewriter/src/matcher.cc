@@ -194,9 +194,13 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
   std::sort(hits.begin(), hits.end());
   hits.erase(std::unique(hits.begin(), hits.end()), hits.end());  // A word may arm a rule twice.
   bool split = false;
+  // The normaliser ends every sentence but the last with a line break, so
+  // without one there is no sentence before for an `after:` rule to read.
+  const bool one_sentence = text.find('\n') == std::string_view::npos;
   for (int hit : hits) {
     const Rule& rule = rules_->rules[hit];
     if (only_after && !rule.after) continue;
+    if (screen_ && rule.after && one_sentence) continue;
     // One pass of the rule's DFA over the whole message first: an armed rule
     // rarely matches, and a match in some sentence is a match in the whole
     // text, so most armed rules end here without the per-sentence runs.
