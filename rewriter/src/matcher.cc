@@ -1,6 +1,10 @@
 #include "matcher.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <limits>
+#include <unordered_map>
 #include <string>
 
 namespace softstart {
@@ -22,16 +26,10 @@ constexpr size_t kRulesPerScreen = 16;
 Matcher::Matcher(const RuleSet* rules, bool screen) : rules_(rules), screen_(screen) {
   RE2::Options options = PatternOptions();
   options.set_max_mem(kSetMemoryBudget);
+  IndexWords();
   for (size_t i = 0; i < rules_->rules.size(); ++i) {
     const Rule& rule = rules_->rules[i];
-    const int index = static_cast<int>(i);
-    full_masks_.push_back(static_cast<uint8_t>((1u << rule.word_groups.size()) - 1));
-    if (!rule.word_groups.empty()) {
-      for (size_t group = 0; group < rule.word_groups.size(); ++group) {
-        for (const std::string& word : rule.word_groups[group]) AddWord(word, {index, static_cast<int>(group)});
-      }
-      continue;
-    }
+    if (!rule.word_groups.empty()) continue;
     if (screens_.empty() || screens_.back().rules.size() == kRulesPerScreen) {
       screens_.push_back({CategorySet::None(), std::make_unique<RE2::Set>(options, RE2::UNANCHORED), {}});
     }
@@ -41,7 +39,7 @@ Matcher::Matcher(const RuleSet* rules, bool screen) : rules_(rules), screen_(scr
       return;
     }
     screens_.back().categories.Add(rule.category);
-    screens_.back().rules.push_back(index);
+    screens_.back().rules.push_back(static_cast<int>(i));
   }
   for (Screen& screen : screens_) {
     if (!screen.set->Compile()) {
@@ -52,71 +50,111 @@ Matcher::Matcher(const RuleSet* rules, bool screen) : rules_(rules), screen_(scr
   ok_ = true;
 }
 
+void Matcher::IndexWords() {
+  // How many groups each word is in: a rule's key group is the one whose
+  // most shared word is shared least ("you" is everywhere, "owe" is not).
+  std::unordered_map<std::string, int> groups_with;
+  for (const Rule& rule : rules_->rules) {
+    for (const auto& group : rule.word_groups) {
+      for (const std::string& word : group) ++groups_with[word];
+    }
+  }
+  uint32_t group_index = 0;
+  for (size_t i = 0; i < rules_->rules.size(); ++i) {
+    const Rule& rule = rules_->rules[i];
+    first_group_.push_back(group_index);
+    uint32_t key = group_index;
+    int key_sharing = std::numeric_limits<int>::max();
+    for (const auto& group : rule.word_groups) {
+      int sharing = 0;
+      for (const std::string& word : group) {
+        sharing = std::max(sharing, groups_with[word]);
+        // The loader accepts only lower-case words of at most kMaxWord
+        // letters, and prefixes of two letters or more.
+        if (word.back() == '*') {
+          prefixes_.Add(word.substr(0, word.size() - 1), group_index);
+          prefix_lengths_ |= uint64_t{1} << (word.size() - 1);
+        } else {
+          words_.Add(word, group_index);
+        }
+      }
+      if (sharing < key_sharing) {
+        key_sharing = sharing;
+        key = group_index;
+      }
+      rule_of_group_.push_back(static_cast<int>(i));
+      ++group_index;
+    }
+    if (!rule.word_groups.empty()) {
+      key_groups_.resize(group_index / 64 + 1);
+      key_groups_[key / 64] |= uint64_t{1} << (key % 64);
+    }
+  }
+  first_group_.push_back(group_index);
+  key_groups_.resize((group_index + 63) / 64);
+  words_.Finish();
+  prefixes_.Finish();
+}
+
 namespace {
 
-// Index of a lower-case ASCII letter, or -1.
-int LetterIndex(char c) {
+bool IsAsciiLetter(char c) {
   c = static_cast<char>(c | 0x20);
-  return c >= 'a' && c <= 'z' ? c - 'a' : -1;
+  return c >= 'a' && c <= 'z';
 }
 
 }  // namespace
 
-void Matcher::AddWord(const std::string& word, Member member) {
-  has_words_ = true;
-  // The loader accepts only lower-case words of at most kMaxWord letters, and
-  // prefixes of two letters or more.
-  if (word.back() == '*') {
-    const std::string prefix = word.substr(0, word.size() - 1);
-    auto& bucket = prefixes_by_start_[LetterIndex(prefix[0]) * kLetters + LetterIndex(prefix[1])];
-    auto it = std::find_if(bucket.begin(), bucket.end(), [&](const Prefix& entry) { return entry.prefix == prefix; });
-    if (it == bucket.end()) it = bucket.insert(bucket.end(), {prefix, {}});
-    it->members.push_back(member);
-  } else {
-    word_shapes_.set(LetterIndex(word[0]) * (kMaxWord + 1) + word.size());
-    rules_by_word_[word].push_back(member);
-  }
-}
-
 void Matcher::ArmByWords(std::string_view text, CategorySet enabled, std::vector<int>* hits) const {
-  if (!has_words_) return;
-  char word[kMaxWord];
-  // Bits of the word groups seen so far, per rule touched.
-  std::vector<uint8_t> seen;
-  std::vector<int> touched;
-  const auto arm = [&](const std::vector<Member>& members) {
-    for (const Member& member : members) {
-      if (!enabled.Contains(rules_->rules[member.rule].category)) continue;
-      if (seen.empty()) seen.resize(rules_->rules.size());
-      if (seen[member.rule] == 0) touched.push_back(member.rule);
-      seen[member.rule] |= static_cast<uint8_t>(1u << member.group);
-    }
+  const size_t chunks = key_groups_.size();
+  if (chunks == 0) return;
+  // The word groups seen, a bit each; on the stack for any ordinary pack.
+  constexpr size_t kStackChunks = 64;
+  std::array<uint64_t, kStackChunks> stack_seen;
+  std::vector<uint64_t> heap_seen;
+  uint64_t* seen = stack_seen.data();
+  if (chunks > kStackChunks) {
+    heap_seen.resize(chunks);
+    seen = heap_seen.data();
+  }
+  std::fill_n(seen, chunks, 0);
+  bool armed = false;
+  const auto arm = [&](const std::vector<GroupBits>& groups) {
+    for (const GroupBits& bits : groups) seen[bits.chunk] |= bits.bits;
+    armed = true;
   };
+  char word[kMaxWord];
   size_t pos = 0;
   while (pos < text.size()) {
-    if (LetterIndex(text[pos]) < 0) {
+    if (!IsAsciiLetter(text[pos])) {
       ++pos;
       continue;
     }
+    uint64_t hash = kWordHashStart;
     size_t length = 0;
-    while (pos < text.size() && (LetterIndex(text[pos]) >= 0 || text[pos] == '\'')) {
-      if (length < kMaxWord) word[length] = static_cast<char>(text[pos] == '\'' ? '\'' : text[pos] | 0x20);
+    while (pos < text.size() && (IsAsciiLetter(text[pos]) || text[pos] == '\'')) {
+      const char c = text[pos] == '\'' ? '\'' : static_cast<char>(text[pos] | 0x20);
+      if (length < kMaxWord) word[length] = c;
+      hash = WordHashStep(hash, c);
       ++length;
       ++pos;
+      if (length < 64 && (prefix_lengths_ >> length & 1)) {
+        if (const auto* groups = prefixes_.Find(hash, std::string_view(word, length))) arm(*groups);
+      }
     }
     if (length > kMaxWord) continue;
-    const std::string_view key(word, length);
-    const int first = key[0] - 'a';
-    if (word_shapes_.test(first * (kMaxWord + 1) + length)) {
-      if (auto it = rules_by_word_.find(key); it != rules_by_word_.end()) arm(it->second);
-    }
-    if (length < 2 || key[1] == '\'') continue;
-    for (const Prefix& entry : prefixes_by_start_[first * kLetters + (key[1] - 'a')]) {
-      if (key.substr(0, entry.prefix.size()) == entry.prefix) arm(entry.members);
-    }
+    if (const auto* groups = words_.Find(hash, std::string_view(word, length))) arm(*groups);
   }
-  for (int rule : touched) {
-    if (seen[rule] == full_masks_[rule]) hits->push_back(rule);
+  if (!armed) return;
+  const auto has_group = [&](uint32_t group) { return (seen[group / 64] >> (group % 64) & 1) != 0; };
+  for (size_t chunk = 0; chunk < chunks; ++chunk) {
+    for (uint64_t keys = seen[chunk] & key_groups_[chunk]; keys != 0; keys &= keys - 1) {
+      const int rule = rule_of_group_[chunk * 64 + std::countr_zero(keys)];
+      if (!enabled.Contains(rules_->rules[rule].category)) continue;
+      bool all = true;
+      for (uint32_t group = first_group_[rule]; all && group < first_group_[rule + 1]; ++group) all = has_group(group);
+      if (all) hits->push_back(rule);
+    }
   }
 }
 
@@ -156,9 +194,13 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
   std::sort(hits.begin(), hits.end());
   hits.erase(std::unique(hits.begin(), hits.end()), hits.end());  // A word may arm a rule twice.
   bool split = false;
+  // The normaliser ends every sentence but the last with a line break, so
+  // without one there is no sentence before for an `after:` rule to read.
+  const bool one_sentence = text.find('\n') == std::string_view::npos;
   for (int hit : hits) {
     const Rule& rule = rules_->rules[hit];
     if (only_after && !rule.after) continue;
+    if (screen_ && rule.after && one_sentence) continue;
     // One pass of the rule's DFA over the whole message first: an armed rule
     // rarely matches, and a match in some sentence is a match in the whole
     // text, so most armed rules end here without the per-sentence runs.

@@ -1,23 +1,23 @@
-// Finds every rule match in normalised text. A few small RE2::Sets decide
-// which rules can match at all (most messages: none, in about a
-// microsecond); only those rules run on their own, sentence by sentence, to
-// find spans and named groups.
+// Finds every rule match in normalised text. The words of the message arm
+// only the rules whose every word group they contain (rules without words
+// are screened by small RE2::Sets); an armed rule runs its pattern once over
+// the message and, only on a hit, sentence by sentence for spans and named
+// groups.
 #ifndef SOFTSTART_MATCHER_H_
 #define SOFTSTART_MATCHER_H_
 
-#include <bitset>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <re2/set.h>
 
 #include "rule_set.h"
 #include "sentences.h"
+#include "word_index.h"
 
 namespace softstart {
 
@@ -56,35 +56,25 @@ class Matcher {
     std::vector<int> rules;
   };
 
-  // Rules that name their words are armed by a word of the message; the rest
-  // are screened by pattern.
+  // Appends the rules whose every word group has a word in the text.
   void ArmByWords(std::string_view text, CategorySet enabled, std::vector<int>* hits) const;
+  void IndexWords();
 
-  // A word arms one group of one rule.
-  struct Member {
-    int rule;
-    int group;
-  };
-  void AddWord(const std::string& word, Member member);
-  bool has_words_ = false;
-
-  static constexpr size_t kMaxWord = 32;  // Longer words arm nothing.
-  static constexpr size_t kLetters = 26;
+  static constexpr size_t kMaxWord = 32;  // Longer words arm no whole-word entry.
 
   const RuleSet* rules_;
   bool screen_;
   std::vector<Screen> screens_;
-  std::unordered_map<std::string, std::vector<Member>, StringViewHash, std::equal_to<>> rules_by_word_;
-  std::vector<uint8_t> full_masks_;  // Per rule: one bit per word group.
-  // (first letter, length) of the words above: most words of a message are
-  // ruled out by one bit instead of a hash lookup.
-  std::bitset<kLetters * (kMaxWord + 1)> word_shapes_;
-  // "attract*" is kept as "attract", bucketed by its first two letters.
-  struct Prefix {
-    std::string prefix;
-    std::vector<Member> members;
-  };
-  std::vector<std::vector<Prefix>> prefixes_by_start_ = std::vector<std::vector<Prefix>>(kLetters * kLetters);
+  // Word groups are numbered across all rules; rule r owns the groups
+  // first_group_[r] .. first_group_[r + 1] - 1.
+  WordIndex words_;     // "need"
+  WordIndex prefixes_;  // "attract*", kept as "attract".
+  uint64_t prefix_lengths_ = 0;  // Bit n: some prefix has n letters.
+  std::vector<uint32_t> first_group_;
+  std::vector<int> rule_of_group_;
+  // One group per rule, the one whose words are least shared: a message
+  // lacking it rules the rule out without looking at its other groups.
+  std::vector<uint64_t> key_groups_;
   bool ok_ = false;
   std::string error_;
 };
