@@ -28,13 +28,14 @@ const char* kSets[] = {"partner_messages.tsv",   "partner_messages_b.tsv", "part
                        "partner_messages_d.tsv", "partner_messages_e.tsv", "partner_messages_f.tsv",
                        "partner_messages_g.tsv", "partner_messages_h.tsv", "partner_messages_i.tsv",
                        "partner_messages_j.tsv", "partner_messages_k.tsv", "partner_messages_l.tsv",
-                       "partner_messages_m.tsv", "partner_messages_n.tsv"};
-// The sets whose topics were tuned too (topics.yaml); K, L and M were tuned
-// for detection only, late in session 2, and keep fewer topics (about 79%).
+                       "partner_messages_m.tsv", "partner_messages_n.tsv", "partner_messages_o.tsv"};
+// The sets whose topics were tuned too (topics.yaml): A-J in sessions 1-2,
+// K-O in session 3.
 const char* kTopicSets[] = {"partner_messages.tsv",   "partner_messages_b.tsv", "partner_messages_c.tsv",
                             "partner_messages_d.tsv", "partner_messages_e.tsv", "partner_messages_f.tsv",
                             "partner_messages_g.tsv", "partner_messages_h.tsv", "partner_messages_i.tsv",
-                            "partner_messages_j.tsv"};
+                            "partner_messages_j.tsv", "partner_messages_k.tsv", "partner_messages_l.tsv",
+                            "partner_messages_m.tsv", "partner_messages_n.tsv", "partner_messages_o.tsv"};
 
 // Every labelled set in tests/data, the held-out ones too: detection is
 // measured on kSets only, but whatever is flagged anywhere must get a clean,
@@ -123,9 +124,9 @@ BOOST_AUTO_TEST_CASE(recall_and_false_alarms_meet_the_targets) {
 // message names it; some labelled topics are implied, not written ("I'm done
 // waiting", labelled intimacy). On the topic-tuned sets the bar is 97%; over
 // every set tuned for detection it is a floor under what the topic words reach
-// today (about 92-94% over A-N on 2026-11-26), so topic keeping cannot quietly
-// slip. Held-out sets are counted and reported, not asserted: a new writer's
-// set must not turn the suite red before anyone has tuned on it.
+// (98% over A-O in session 3), so topic keeping cannot quietly slip.
+// Held-out sets are counted and reported, not asserted: a new writer's set
+// must not turn the suite red before anyone has tuned on it.
 BOOST_AUTO_TEST_CASE(suggestions_keep_the_topic_and_are_clean) {
   struct Count {
     int checked = 0, kept = 0;
@@ -165,5 +166,5 @@ BOOST_AUTO_TEST_CASE(suggestions_keep_the_topic_and_are_clean) {
                                       << " on the held-out sets");
   BOOST_TEST(tuned.checked > 200);
   BOOST_TEST(tuned.kept >= 0.97 * tuned.checked);
-  BOOST_TEST(all.kept >= 0.92 * all.checked);
+  BOOST_TEST(all.kept >= 0.96 * all.checked);
 }
