@@ -103,26 +103,13 @@ bool IsAsciiLetter(char c) {
   return c >= 'a' && c <= 'z';
 }
 
+void Add(const std::vector<GroupBits>& groups, uint64_t* seen) {
+  for (const GroupBits& bits : groups) seen[bits.chunk] |= bits.bits;
+}
+
 }  // namespace
 
-void Matcher::ArmByWords(std::string_view text, CategorySet enabled, std::vector<int>* hits) const {
-  const size_t chunks = key_groups_.size();
-  if (chunks == 0) return;
-  // The word groups seen, a bit each; on the stack for any ordinary pack.
-  constexpr size_t kStackChunks = 64;
-  std::array<uint64_t, kStackChunks> stack_seen;
-  std::vector<uint64_t> heap_seen;
-  uint64_t* seen = stack_seen.data();
-  if (chunks > kStackChunks) {
-    heap_seen.resize(chunks);
-    seen = heap_seen.data();
-  }
-  std::fill_n(seen, chunks, 0);
-  bool armed = false;
-  const auto arm = [&](const std::vector<GroupBits>& groups) {
-    for (const GroupBits& bits : groups) seen[bits.chunk] |= bits.bits;
-    armed = true;
-  };
+void Matcher::ScanGroups(std::string_view text, uint64_t* seen) const {
   char word[kMaxWord];
   size_t pos = 0;
   while (pos < text.size()) {
@@ -139,21 +126,26 @@ void Matcher::ArmByWords(std::string_view text, CategorySet enabled, std::vector
       ++length;
       ++pos;
       if (length < 64 && (prefix_lengths_ >> length & 1)) {
-        if (const auto* groups = prefixes_.Find(hash, std::string_view(word, length))) arm(*groups);
+        if (const auto* groups = prefixes_.Find(hash, std::string_view(word, length))) Add(*groups, seen);
       }
     }
     if (length > kMaxWord) continue;
-    if (const auto* groups = words_.Find(hash, std::string_view(word, length))) arm(*groups);
+    if (const auto* groups = words_.Find(hash, std::string_view(word, length))) Add(*groups, seen);
   }
-  if (!armed) return;
-  const auto has_group = [&](uint32_t group) { return (seen[group / 64] >> (group % 64) & 1) != 0; };
-  for (size_t chunk = 0; chunk < chunks; ++chunk) {
+}
+
+bool Matcher::HasAllGroups(const uint64_t* seen, int rule) const {
+  for (uint32_t group = first_group_[rule]; group < first_group_[rule + 1]; ++group) {
+    if ((seen[group / 64] >> (group % 64) & 1) == 0) return false;
+  }
+  return true;
+}
+
+void Matcher::ArmedRules(const uint64_t* seen, CategorySet enabled, std::vector<int>* hits) const {
+  for (size_t chunk = 0; chunk < key_groups_.size(); ++chunk) {
     for (uint64_t keys = seen[chunk] & key_groups_[chunk]; keys != 0; keys &= keys - 1) {
       const int rule = rule_of_group_[chunk * 64 + std::countr_zero(keys)];
-      if (!enabled.Contains(rules_->rules[rule].category)) continue;
-      bool all = true;
-      for (uint32_t group = first_group_[rule]; all && group < first_group_[rule + 1]; ++group) all = has_group(group);
-      if (all) hits->push_back(rule);
+      if (enabled.Contains(rules_->rules[rule].category) && HasAllGroups(seen, rule)) hits->push_back(rule);
     }
   }
 }
@@ -163,8 +155,23 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
   std::vector<RuleMatch> matches;
   std::vector<int> hits, screen_hits;
   *fallback = false;
+  const size_t chunks = key_groups_.size();
   if (screen_) {
-    ArmByWords(text, enabled, &hits);
+    if (chunks > 0) {
+      // The word groups of the whole message, a bit each; on the stack for
+      // any ordinary pack.
+      constexpr size_t kStackChunks = 64;
+      std::array<uint64_t, kStackChunks> stack_seen;
+      std::vector<uint64_t> heap_seen;
+      uint64_t* seen = stack_seen.data();
+      if (chunks > kStackChunks) {
+        heap_seen.resize(chunks);
+        seen = heap_seen.data();
+      }
+      std::fill_n(seen, chunks, 0);
+      ScanGroups(text, seen);
+      ArmedRules(seen, enabled, &hits);
+    }
   } else {
     for (size_t i = 0; i < rules_->rules.size(); ++i) {
       if (!rules_->rules[i].word_groups.empty() && enabled.Contains(rules_->rules[i].category)) {
@@ -172,6 +179,7 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
       }
     }
   }
+  const bool any_gated = !hits.empty();
   for (const Screen& screen : screens_) {
     if ((screen.categories & enabled).empty()) continue;
     RE2::Set::ErrorInfo info{RE2::Set::kNoError};
@@ -190,26 +198,37 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
     }
   }
   if (hits.empty()) return matches;
-
   std::sort(hits.begin(), hits.end());
-  hits.erase(std::unique(hits.begin(), hits.end()), hits.end());  // A word may arm a rule twice.
-  bool split = false;
-  // The normaliser ends every sentence but the last with a line break, so
-  // without one there is no sentence before for an `after:` rule to read.
-  const bool one_sentence = text.find('\n') == std::string_view::npos;
-  for (int hit : hits) {
-    const Rule& rule = rules_->rules[hit];
-    if (only_after && !rule.after) continue;
-    if (screen_ && rule.after && one_sentence) continue;
-    // One pass of the rule's DFA over the whole message first: an armed rule
-    // rarely matches, and a match in some sentence is a match in the whole
-    // text, so most armed rules end here without the per-sentence runs.
-    if (screen_ && !RE2::PartialMatch(text, *rule.regex)) continue;
-    if (!split) {
-      *sentences = SplitSentences(text);
-      split = true;
+
+  *sentences = SplitSentences(text);
+  // A match lies in one sentence and holds a word of each of its rule's
+  // groups (an `after:` rule's may be in the sentence before), so with
+  // several sentences a word-gated rule runs only where they are.
+  const size_t count = sentences->size();
+  std::vector<uint64_t> sentence_groups;
+  if (screen_ && any_gated && count > 1) {
+    sentence_groups.assign(count * chunks, 0);
+    for (size_t index = 0; index < count; ++index) {
+      const SentenceSpan& span = (*sentences)[index];
+      ScanGroups(text.substr(span.start, span.end - span.start), &sentence_groups[index * chunks]);
     }
-    MatchRule(rule, text, *sentences, &matches);
+  }
+  std::vector<uint64_t> with_previous(chunks);
+  for (size_t i = 0; i < hits.size(); ++i) {
+    const Rule& rule = rules_->rules[hits[i]];
+    if (only_after && !rule.after) continue;
+    for (size_t index = rule.after ? 1 : 0; index < count; ++index) {
+      if (!sentence_groups.empty() && !rule.word_groups.empty()) {
+        const uint64_t* seen = &sentence_groups[index * chunks];
+        if (rule.after) {
+          const uint64_t* previous = seen - chunks;
+          for (size_t chunk = 0; chunk < chunks; ++chunk) with_previous[chunk] = seen[chunk] | previous[chunk];
+          seen = with_previous.data();
+        }
+        if (!HasAllGroups(seen, hits[i])) continue;
+      }
+      MatchInSentence(rule, text, *sentences, index, &matches);
+    }
   }
   std::stable_sort(matches.begin(), matches.end(), [](const RuleMatch& a, const RuleMatch& b) {
     return a.start != b.start ? a.start < b.start : a.end > b.end;
@@ -217,51 +236,56 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
   return matches;
 }
 
-void Matcher::MatchRule(const Rule& rule, std::string_view text, const std::vector<SentenceSpan>& sentences,
-                        std::vector<RuleMatch>* out) const {
+void Matcher::MatchInSentence(const Rule& rule, std::string_view text, const std::vector<SentenceSpan>& sentences,
+                              size_t index, std::vector<RuleMatch>* out) const {
   // Without named groups only the span is needed, which RE2 finds with its
   // DFAs alone; asking for groups makes it run a much slower engine over the
   // span (for large patterns, the NFA).
   const int group_count = rule.regex->NamedCapturingGroups().empty() ? 0 : rule.regex->NumberOfCapturingGroups();
-  std::vector<re2::StringPiece> groups(group_count + 1);
+  constexpr int kStackGroups = 16;
+  std::array<re2::StringPiece, kStackGroups> stack_groups;
+  std::vector<re2::StringPiece> heap_groups;
+  re2::StringPiece* groups = stack_groups.data();
+  if (group_count + 1 > kStackGroups) {
+    heap_groups.resize(group_count + 1);
+    groups = heap_groups.data();
+  }
   // Each sentence is matched as a text of its own: a match never spans two
   // sentences, and ^ and $ mean the sentence's start and end ("whatever.").
-  for (size_t index = 0; index < sentences.size(); ++index) {
-    const std::string_view sentence = text.substr(sentences[index].start, sentences[index].end - sentences[index].start);
-    if (rule.after) {
-      if (index == 0) continue;
-      const SentenceSpan& previous = sentences[index - 1];
-      if (!RE2::PartialMatch(text.substr(previous.start, previous.end - previous.start), *rule.after)) continue;
+  const std::string_view sentence = text.substr(sentences[index].start, sentences[index].end - sentences[index].start);
+  if (rule.after) {
+    if (index == 0) return;
+    const SentenceSpan& previous = sentences[index - 1];
+    if (!RE2::PartialMatch(text.substr(previous.start, previous.end - previous.start), *rule.after)) return;
+  }
+  bool checked_exceptions = false;
+  size_t pos = 0;
+  while (pos <= sentence.size() &&
+         rule.regex->Match(sentence, pos, sentence.size(), RE2::UNANCHORED, groups, group_count + 1)) {
+    const size_t start = groups[0].data() - sentence.data();
+    size_t end = start + groups[0].size();
+    pos = end > start ? end : end + 1;  // Never loop on an empty match.
+    // A clause ending matched as 'tail' only bounds the phrase; the next
+    // match may start inside it.
+    if (rule.tail_group > 0 && groups[rule.tail_group].data() != nullptr) {
+      end = groups[rule.tail_group].data() - sentence.data();
+      pos = end > start ? end : pos;
     }
-    bool checked_exceptions = false;
-    size_t pos = 0;
-    while (pos <= sentence.size() &&
-           rule.regex->Match(sentence, pos, sentence.size(), RE2::UNANCHORED, groups.data(), group_count + 1)) {
-      const size_t start = groups[0].data() - sentence.data();
-      size_t end = start + groups[0].size();
-      pos = end > start ? end : end + 1;  // Never loop on an empty match.
-      // A clause ending matched as 'tail' only bounds the phrase; the next
-      // match may start inside it.
-      if (rule.tail_group > 0 && groups[rule.tail_group].data() != nullptr) {
-        end = groups[rule.tail_group].data() - sentence.data();
-        pos = end > start ? end : pos;
-      }
-      if (end == start) continue;
-      // Exceptions silence the rule for the whole sentence; checked once.
-      if (!checked_exceptions) {
-        checked_exceptions = true;
-        const bool silenced = std::any_of(rule.exceptions.begin(), rule.exceptions.end(),
-                                          [&](const auto& exception) { return RE2::PartialMatch(sentence, *exception); });
-        if (silenced) break;
-      }
-      RuleMatch match{&rule, sentences[index].start + start, sentences[index].start + end, index, {}};
-      for (const auto& [name, group] : rule.regex->NamedCapturingGroups()) {
-        if (group != rule.tail_group && groups[group].data() != nullptr && !groups[group].empty()) {
-          match.groups[name] = std::string(groups[group].data(), groups[group].size());
-        }
-      }
-      out->push_back(std::move(match));
+    if (end == start) continue;
+    // Exceptions silence the rule for the whole sentence; checked once.
+    if (!checked_exceptions) {
+      checked_exceptions = true;
+      const bool silenced = std::any_of(rule.exceptions.begin(), rule.exceptions.end(),
+                                        [&](const auto& exception) { return RE2::PartialMatch(sentence, *exception); });
+      if (silenced) break;
     }
+    RuleMatch match{&rule, sentences[index].start + start, sentences[index].start + end, index, {}};
+    for (const auto& [name, group] : rule.regex->NamedCapturingGroups()) {
+      if (group != rule.tail_group && groups[group].data() != nullptr && !groups[group].empty()) {
+        match.groups[name] = std::string(groups[group].data(), groups[group].size());
+      }
+    }
+    out->push_back(std::move(match));
   }
 }
 

@@ -1,8 +1,8 @@
 // Finds every rule match in normalised text. The words of the message arm
 // only the rules whose every word group they contain (rules without words
-// are screened by small RE2::Sets); an armed rule runs its pattern once over
-// the message and, only on a hit, sentence by sentence for spans and named
-// groups.
+// are screened by small RE2::Sets); an armed rule then runs sentence by
+// sentence, and in a message of several sentences only in those that hold
+// its words.
 #ifndef SOFTSTART_MATCHER_H_
 #define SOFTSTART_MATCHER_H_
 
@@ -46,8 +46,9 @@ class Matcher {
                                std::vector<SentenceSpan>* sentences, bool* fallback, bool only_after = false) const;
 
  private:
-  void MatchRule(const Rule& rule, std::string_view text, const std::vector<SentenceSpan>& sentences,
-                 std::vector<RuleMatch>* out) const;
+  // The matches of one rule in sentence `index`.
+  void MatchInSentence(const Rule& rule, std::string_view text, const std::vector<SentenceSpan>& sentences,
+                       size_t index, std::vector<RuleMatch>* out) const;
 
   // One screening set and the rules (indices into rules_->rules) it holds.
   struct Screen {
@@ -56,8 +57,11 @@ class Matcher {
     std::vector<int> rules;
   };
 
-  // Appends the rules whose every word group has a word in the text.
-  void ArmByWords(std::string_view text, CategorySet enabled, std::vector<int>* hits) const;
+  // ORs into seen (one bit per word group) the groups of the text's words.
+  void ScanGroups(std::string_view text, uint64_t* seen) const;
+  bool HasAllGroups(const uint64_t* seen, int rule) const;
+  // Appends the enabled rules with a word of every group in seen.
+  void ArmedRules(const uint64_t* seen, CategorySet enabled, std::vector<int>* hits) const;
   void IndexWords();
 
   static constexpr size_t kMaxWord = 32;  // Longer words arm no whole-word entry.

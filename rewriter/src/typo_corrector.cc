@@ -78,8 +78,8 @@ const std::string* TypoCorrector::Correct(std::string_view word) const {
 }
 
 const std::string* TypoCorrector::Lookup(std::string_view word) const {
+  if (auto it = cache_.find(word); it != cache_.end()) return it->second;
   std::string key(word);
-  if (auto it = cache_.find(key); it != cache_.end()) return it->second;
   const std::string* best = nullptr;
   if (!hunspell_->spell(key)) {
     int best_distance = 3;

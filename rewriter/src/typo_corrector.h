@@ -6,6 +6,7 @@
 #ifndef SOFTSTART_TYPO_CORRECTOR_H_
 #define SOFTSTART_TYPO_CORRECTOR_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -39,7 +40,12 @@ class TypoCorrector {
   std::vector<int> by_first_letter_[26];
   std::vector<uint32_t> letter_masks_;
   Hunspell* hunspell_;
-  mutable std::unordered_map<std::string, const std::string*> cache_;
+  // Looked up by string_view: no allocation for a word seen before.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
+  };
+  mutable std::unordered_map<std::string, const std::string*, Hash, std::equal_to<>> cache_;
 };
 
 }  // namespace softstart
