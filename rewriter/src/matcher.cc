@@ -63,6 +63,7 @@ void Matcher::IndexWords() {
   for (size_t i = 0; i < rules_->rules.size(); ++i) {
     const Rule& rule = rules_->rules[i];
     first_group_.push_back(group_index);
+    rule_categories_.push_back(rule.category);
     uint32_t key = group_index;
     int key_sharing = std::numeric_limits<int>::max();
     for (const auto& group : rule.word_groups) {
@@ -145,7 +146,7 @@ void Matcher::ArmedRules(const uint64_t* seen, CategorySet enabled, std::vector<
   for (size_t chunk = 0; chunk < key_groups_.size(); ++chunk) {
     for (uint64_t keys = seen[chunk] & key_groups_[chunk]; keys != 0; keys &= keys - 1) {
       const int rule = rule_of_group_[chunk * 64 + std::countr_zero(keys)];
-      if (enabled.Contains(rules_->rules[rule].category) && HasAllGroups(seen, rule)) hits->push_back(rule);
+      if (HasAllGroups(seen, rule) && enabled.Contains(rule_categories_[rule])) hits->push_back(rule);
     }
   }
 }
@@ -213,7 +214,7 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
       ScanGroups(text.substr(span.start, span.end - span.start), &sentence_groups[index * chunks]);
     }
   }
-  std::vector<uint64_t> with_previous(chunks);
+  std::vector<uint64_t> with_previous;
   for (size_t i = 0; i < hits.size(); ++i) {
     const Rule& rule = rules_->rules[hits[i]];
     if (only_after && !rule.after) continue;
@@ -221,6 +222,7 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
       if (!sentence_groups.empty() && !rule.word_groups.empty()) {
         const uint64_t* seen = &sentence_groups[index * chunks];
         if (rule.after) {
+          with_previous.resize(chunks);
           const uint64_t* previous = seen - chunks;
           for (size_t chunk = 0; chunk < chunks; ++chunk) with_previous[chunk] = seen[chunk] | previous[chunk];
           seen = with_previous.data();

@@ -75,6 +75,7 @@ class Matcher {
   WordIndex prefixes_;  // "attract*", kept as "attract".
   uint64_t prefix_lengths_ = 0;  // Bit n: some prefix has n letters.
   std::vector<uint32_t> first_group_;
+  std::vector<Category> rule_categories_;  // Read per armed rule: kept out of the big Rule.
   std::vector<int> rule_of_group_;
   // One group per rule, the one whose words are least shared: a message
   // lacking it rules the rule out without looking at its other groups.
