@@ -127,8 +127,16 @@ std::string ReframeSentence(MessageContext& context, size_t sentence, Suggestion
 }  // namespace
 
 const Topic* FindTopic(const RuleSet& rules, std::string_view sentence, std::string_view message) {
+  std::vector<int> matched;
   for (std::string_view text : {sentence, message}) {
     if (text.empty()) continue;
+    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+    if (rules.topic_screen && rules.topic_screen->Match(text, &matched, &info)) {
+      return &rules.topics[*std::min_element(matched.begin(), matched.end())];  // The first in priority.
+    }
+    if (rules.topic_screen && info.kind == RE2::Set::kNoError) continue;  // None matched.
+    // No screen, or its DFA ran out of memory (which reads as "no match"):
+    // each topic on its own.
     for (const Topic& topic : rules.topics) {
       if (RE2::PartialMatch(text, *topic.regex)) return &topic;
     }

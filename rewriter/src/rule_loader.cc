@@ -146,6 +146,10 @@ bool LoadTopics(const fs::path& path, RuleSet* rules, std::vector<RuleError>* er
     topic.regex = file.Compile(node["pattern"], pattern);
     if (topic.regex) rules->topics.push_back(std::move(topic));
   }
+  auto screen = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
+  bool added = true;
+  for (const Topic& topic : rules->topics) added = added && screen->Add(topic.regex->pattern(), nullptr) >= 0;
+  if (added && !rules->topics.empty() && screen->Compile()) rules->topic_screen = std::move(screen);
   return file.ok();
 }
 

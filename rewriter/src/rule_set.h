@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include "softstart/category.h"
 #include "softstart/rewriter.h"
@@ -87,6 +88,9 @@ using ChatspeakMap = std::unordered_map<std::string, std::string, StringViewHash
 struct RuleSet {
   std::vector<Rule> rules;
   std::vector<Topic> topics;  // In priority order.
+  // All topic patterns at once: one pass tells which match (RE2 index =
+  // position in topics). Null when it could not be built.
+  std::unique_ptr<RE2::Set> topic_screen;
   std::map<std::string, Principle> principles;
   ChatspeakMap chatspeak;  // "u" -> "you".
   std::vector<std::string> vocabulary;  // Words typos are corrected towards.
