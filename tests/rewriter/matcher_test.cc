@@ -135,3 +135,27 @@ BOOST_AUTO_TEST_CASE(every_word_group_must_be_present) {
   BOOST_TEST(CountWith(grouped.c_str(), "you never attracted me") == 0u);
   BOOST_TEST(CountWith(kWordedRule, "you never attracted me") == 1u);
 }
+
+// In a message of several sentences a worded rule runs only in the sentences
+// that hold a word of each of its groups: the words are what every match
+// contains. The first group here leaves "rarely" out on purpose, so a
+// "rarely" in the same sentence lets nothing run, while a "never" in another
+// sentence arms the message but not the sentence.
+BOOST_AUTO_TEST_CASE(words_arm_a_rule_sentence_by_sentence) {
+  std::string grouped = kWordedRule;
+  grouped.replace(grouped.find("words: [never, rarely]"), 22, "words: [[never], [cal*]]");
+  BOOST_TEST(CountWith(grouped.c_str(), "you never call. ok.") == 1u);
+  BOOST_TEST(CountWith(grouped.c_str(), "ok. you never call") == 1u);
+  BOOST_TEST(CountWith(grouped.c_str(), "I never said that. you rarely call") == 0u);
+  BOOST_TEST(CountWith(kWordedRule, "I never said that. you rarely call") == 1u);
+}
+
+// An `after:` rule's words may be in the sentence before ("you forgot again.
+// typical."): the gate reads both.
+BOOST_AUTO_TEST_CASE(after_rule_words_may_be_in_the_sentence_before) {
+  std::string worded = kRules;
+  worded.replace(worded.find("    after: "), 0, "    words: [[forgot, left], [typical]]\n");
+  BOOST_TEST(CountWith(worded.c_str(), "you forgot again. typical.") == 1u);
+  BOOST_TEST(CountWith(worded.c_str(), "hi. you forgot again. typical.") == 1u);
+  BOOST_TEST(CountWith(worded.c_str(), "you forgot again. ok. typical.") == 0u);
+}
