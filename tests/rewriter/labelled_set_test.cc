@@ -93,6 +93,36 @@ bool MentionsTopic(const std::string& text, const std::string& topic) {
 
 }  // namespace
 
+// A set tuned on but not yet at the 95% bar: held at a floor under today's
+// figure (P: 90.8% in session 3), so it can only go up.
+struct PartlyTuned {
+  const char* name;
+  double recall_floor;
+};
+const PartlyTuned kPartlyTuned[] = {{"partner_messages_p.tsv", 88.0}};
+
+double RecallOf(const std::string& name, double* false_alarm_rate) {
+  const auto set = ReadSet(name);
+  int problems = 0, caught = 0, ordinary = 0, false_alarms = 0;
+  for (const auto& item : set) {
+    const bool flagged = BundledRewriter().Analyze(item.text).flagged();
+    (item.problem ? problems : ordinary)++;
+    (item.problem ? caught : false_alarms) += flagged;
+  }
+  *false_alarm_rate = 100.0 * false_alarms / ordinary;
+  return 100.0 * caught / problems;
+}
+
+BOOST_AUTO_TEST_CASE(partly_tuned_sets_hold_their_floor) {
+  for (const PartlyTuned& set : kPartlyTuned) BOOST_TEST_CONTEXT(set.name) {
+    double false_alarm_rate = 0;
+    const double recall = RecallOf(set.name, &false_alarm_rate);
+    BOOST_TEST_MESSAGE(set.name << ": recall " << recall << "%, false alarms " << false_alarm_rate << "%");
+    BOOST_TEST(recall >= set.recall_floor);
+    BOOST_TEST(false_alarm_rate <= 3.0);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(recall_and_false_alarms_meet_the_targets) {
   BOOST_REQUIRE(BundledRewriter().ok());
   for (const char* name : kSets) BOOST_TEST_CONTEXT(name) {
