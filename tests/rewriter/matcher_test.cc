@@ -112,6 +112,12 @@ size_t CountWith(const char* rules_yaml, const std::string& text) {
   return rewriter.Analyze(text).findings.size();
 }
 
+// kWordedRule with other words.
+std::string WordedRuleWith(const std::string& words) {
+  std::string rule = kWordedRule;
+  return rule.replace(rule.find("words: [never, rarely]"), 22, "words: " + words);
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(words_arm_a_rule) {
@@ -119,8 +125,7 @@ BOOST_AUTO_TEST_CASE(words_arm_a_rule) {
   BOOST_TEST(CountWith(kWordedRule, "hey. You NEVER call!") == 1u);
   BOOST_TEST(CountWith(kWordedRule, "u nevr call") == 1u);  // Words are looked up after normalising.
   BOOST_TEST(CountWith(kWordedRule, "you call") == 0u);
-  std::string prefixed = kWordedRule;
-  prefixed.replace(prefixed.find("words: [never, rarely]"), 22, "words: [nev*, rar*]");
+  const std::string prefixed = WordedRuleWith("[nev*, rar*]");
   BOOST_TEST(CountWith(prefixed.c_str(), "you never attracted me") == 1u);
   BOOST_TEST(CountWith(prefixed.c_str(), "you rarely call") == 1u);
 }
@@ -129,8 +134,7 @@ BOOST_AUTO_TEST_CASE(words_arm_a_rule) {
 // leaves "attract*" out on purpose, so the pattern would match but the gate
 // does not let it run.
 BOOST_AUTO_TEST_CASE(every_word_group_must_be_present) {
-  std::string grouped = kWordedRule;
-  grouped.replace(grouped.find("words: [never, rarely]"), 22, "words: [[never, rarely], [cal*]]");
+  const std::string grouped = WordedRuleWith("[[never, rarely], [cal*]]");
   BOOST_TEST(CountWith(grouped.c_str(), "you never call") == 1u);
   BOOST_TEST(CountWith(grouped.c_str(), "you never attracted me") == 0u);
   BOOST_TEST(CountWith(kWordedRule, "you never attracted me") == 1u);
@@ -142,8 +146,7 @@ BOOST_AUTO_TEST_CASE(every_word_group_must_be_present) {
 // "rarely" in the same sentence lets nothing run, while a "never" in another
 // sentence arms the message but not the sentence.
 BOOST_AUTO_TEST_CASE(words_arm_a_rule_sentence_by_sentence) {
-  std::string grouped = kWordedRule;
-  grouped.replace(grouped.find("words: [never, rarely]"), 22, "words: [[never], [cal*]]");
+  const std::string grouped = WordedRuleWith("[[never], [cal*]]");
   BOOST_TEST(CountWith(grouped.c_str(), "you never call. ok.") == 1u);
   BOOST_TEST(CountWith(grouped.c_str(), "ok. you never call") == 1u);
   BOOST_TEST(CountWith(grouped.c_str(), "I never said that. you rarely call") == 0u);
