@@ -4,8 +4,8 @@
 #include <array>
 #include <bit>
 #include <limits>
-#include <unordered_map>
 #include <string>
+#include <unordered_map>
 
 namespace softstart {
 namespace {
