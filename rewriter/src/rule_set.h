@@ -16,6 +16,7 @@
 
 #include "softstart/category.h"
 #include "softstart/rewriter.h"
+#include "string_view_hash.h"
 
 namespace softstart {
 
@@ -77,12 +78,7 @@ struct Topic {
   std::string missing;  // Fills {missing}: "kissing you".
 };
 
-// Lets the chat-speak map be searched with a string_view (no allocation per
-// word on the hot path).
-struct StringViewHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
-};
+// Searched with a string_view: no allocation per word on the hot path.
 using ChatspeakMap = std::unordered_map<std::string, std::string, StringViewHash, std::equal_to<>>;
 
 struct RuleSet {

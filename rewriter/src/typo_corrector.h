@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "string_view_hash.h"
+
 class Hunspell;
 
 namespace softstart {
@@ -41,11 +43,7 @@ class TypoCorrector {
   std::vector<uint32_t> letter_masks_;
   Hunspell* hunspell_;
   // Looked up by string_view: no allocation for a word seen before.
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
-  };
-  mutable std::unordered_map<std::string, const std::string*, Hash, std::equal_to<>> cache_;
+  mutable std::unordered_map<std::string, const std::string*, StringViewHash, std::equal_to<>> cache_;
 };
 
 }  // namespace softstart
