@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <filesystem>
 #include <future>
 #include <system_error>
+#include <thread>
 
 #include <hunspell/hunspell.hxx>
 
@@ -30,7 +32,32 @@ struct Rewriter::Impl {
   std::unique_ptr<TypoCorrector> corrector;
   std::unique_ptr<Normalizer> normalizer;
   std::unique_ptr<Matcher> matcher;
+  // Compiles every rule after a deferred load, so a message rarely waits
+  // for one; stopped and joined before the rules go.
+  std::thread compiler;
+  std::atomic<bool> stop_compiling{false};
+
+  void StartCompiler();
+  ~Impl();
 };
+
+void Rewriter::Impl::StartCompiler() {
+  try {
+    compiler = std::thread([this] {
+      for (const Rule& rule : rules.rules) {
+        if (stop_compiling.load(std::memory_order_relaxed)) return;
+        rule.Compiled();
+      }
+    });
+  } catch (const std::system_error&) {
+    // No thread to be had: each rule compiles when first needed.
+  }
+}
+
+Rewriter::Impl::~Impl() {
+  stop_compiling = true;
+  if (compiler.joinable()) compiler.join();
+}
 
 namespace {
 
@@ -65,7 +92,9 @@ Rewriter::Rewriter(const Options& options) : impl_(std::make_unique<Impl>()) {
         dictionary = std::async(std::launch::deferred, LoadDictionary, base, &dictionary_warning);
       }
     }
-    const bool rules_ok = LoadRuleSet(options.rules_dir, &impl_->rules, &impl_->errors);
+    const bool rules_ok =
+        LoadRuleSet(options.rules_dir, &impl_->rules, &impl_->errors,
+                    options.defer_pattern_compiling ? PatternCompiling::kOnFirstUse : PatternCompiling::kAtLoad);
     if (dictionary.valid()) impl_->hunspell = dictionary.get();  // Joined on every path.
     if (!dictionary_warning.empty()) impl_->warnings.push_back(dictionary_warning);
     if (!rules_ok) return;
@@ -79,6 +108,7 @@ Rewriter::Rewriter(const Options& options) : impl_(std::make_unique<Impl>()) {
     }
     impl_->corrector = std::make_unique<TypoCorrector>(impl_->rules.vocabulary, impl_->hunspell.get());
     impl_->normalizer = std::make_unique<Normalizer>(&impl_->rules.chatspeak, impl_->corrector.get());
+    if (options.defer_pattern_compiling) impl_->StartCompiler();
   } catch (const std::exception& e) {
     // Nothing may escape the API; a failure here is reported like bad data.
     if (dictionary.valid()) dictionary.wait();

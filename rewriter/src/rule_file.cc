@@ -19,13 +19,36 @@ bool ParseStyle(const std::string& name, Suggestion::Style* style) {
   return true;
 }
 
+// The names of a parsed pattern's (?P<name>...) groups, read from its text:
+// outside character classes, not escaped. A name may repeat (RE2 allows it in
+// alternatives). CompileRule checks them against RE2's own list.
+std::vector<std::string> NamedGroups(const std::string& pattern) {
+  std::vector<std::string> names;
+  bool in_class = false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+    } else if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;  // "[]a]": a literal ']'.
+    } else if (pattern.compare(i, 4, "(?P<") == 0) {
+      const size_t close = pattern.find('>', i + 4);
+      if (close == std::string::npos) break;
+      names.push_back(pattern.substr(i + 4, close - i - 4));
+      i = close;
+    }
+  }
+  return names;
+}
+
 void LoadReframes(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
   const YAML::Node list = file.Require(rule_node, "reframes", YAML::NodeType::Sequence);
   if (!list) return;
-  std::vector<std::string> groups;
-  if (rule->regex) {
-    for (const auto& [name, index] : rule->regex->NamedCapturingGroups()) groups.push_back(name);
-  }
+  const std::vector<std::string>& groups = rule->group_names;
   for (const auto& item : list) {
     if (!item.IsMap() || item.size() != 1 || !item.begin()->second.IsScalar()) {
       file.Error(item, "each reframe is one 'short:', 'full:' or 'question:' entry with a text");
@@ -50,7 +73,7 @@ void LoadReframes(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
         reframe.uses_topic = true;
       } else if (std::find(groups.begin(), groups.end(), piece.text) != groups.end()) {
         reframe.capture_slots.push_back(piece.text);
-      } else if (rule->regex) {  // Without a pattern, its error is enough.
+      } else if (!rule->pattern.empty()) {  // Without a pattern, its error is enough.
         file.Error(item, "unknown template slot '{" + piece.text +
                              "}' (use {topic}, {missing} or a named group of the pattern)");
         slots_ok = false;
@@ -148,7 +171,7 @@ void LoadWords(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
 }
 
 void LoadRule(YamlFile& file, const YAML::Node& node, const std::map<std::string, std::string>& defines,
-              const std::map<std::string, Principle>& principles, std::vector<Rule>* rules) {
+              const std::map<std::string, Principle>& principles, bool compile_now, std::vector<Rule>* rules) {
   Rule rule;
   rule.file = file.path();
   rule.line = YamlFile::Line(node);
@@ -179,19 +202,13 @@ void LoadRule(YamlFile& file, const YAML::Node& node, const std::map<std::string
   }
   file.RequireString(node, "explanation", &rule.explanation);
   if (file.RequireString(node, "pattern", &pattern)) {
-    std::string error;
-    if (!ExpandDefines(pattern, defines, &rule.pattern, &error)) {
+    std::string expanded, error;
+    if (!ExpandDefines(pattern, defines, &expanded, &error)) {
       file.Error(node["pattern"], error);
-    } else {
-      rule.regex = file.Compile(node["pattern"], rule.pattern);
-      if (rule.regex && RE2::PartialMatch("", *rule.regex)) {
-        file.Error(node["pattern"], "pattern matches an empty message, so it says nothing about words");
-        rule.regex.reset();
-      }
-      if (rule.regex) {
-        const auto& named = rule.regex->NamedCapturingGroups();
-        if (auto it = named.find("tail"); it != named.end()) rule.tail_group = it->second;
-      }
+    } else if (!compile_now || file.CheckPattern(node["pattern"], expanded)) {
+      rule.pattern = std::move(expanded);
+      rule.pattern_line = YamlFile::Line(node["pattern"]);
+      rule.group_names = NamedGroups(rule.pattern);
     }
   }
   if (node["exceptions"].IsDefined()) {
@@ -202,8 +219,8 @@ void LoadRule(YamlFile& file, const YAML::Node& node, const std::map<std::string
         file.Error(item, "an exception is a pattern string");
       } else if (!ExpandDefines(item.Scalar(), defines, &expanded, &error)) {
         file.Error(item, error);
-      } else if (auto regex = file.Compile(item, expanded)) {
-        rule.exceptions.push_back(std::move(regex));
+      } else if (!compile_now || file.CheckPattern(item, expanded)) {
+        rule.exceptions.push_back(std::move(expanded));
       }
     }
   }
@@ -213,9 +230,17 @@ void LoadRule(YamlFile& file, const YAML::Node& node, const std::map<std::string
     if (file.RequireString(node, "after", &after)) {
       if (!ExpandDefines(after, defines, &expanded, &error)) {
         file.Error(node["after"], error);
-      } else {
-        rule.after = file.Compile(node["after"], expanded);
+      } else if (!compile_now || file.CheckPattern(node["after"], expanded)) {
+        rule.after = std::move(expanded);
       }
+    }
+  }
+  // Compile errors past the parse (RE2's size limit, a pattern that matches
+  // an empty message) are load errors too when compiling now.
+  if (compile_now && !rule.pattern.empty()) {
+    if (const CompiledRule& compiled = rule.Compiled(); !compiled.regex) {
+      file.ErrorAt(rule.pattern_line, compiled.error);
+      rule.pattern.clear();  // Its error is enough: no slot errors from its groups.
     }
   }
   LoadReframes(file, node, &rule);
@@ -226,14 +251,14 @@ void LoadRule(YamlFile& file, const YAML::Node& node, const std::map<std::string
 }  // namespace
 
 void LoadRuleFile(const std::string& path, const std::map<std::string, std::string>& defines,
-                  const std::map<std::string, Principle>& principles, std::vector<Rule>* rules,
+                  const std::map<std::string, Principle>& principles, bool compile_now, std::vector<Rule>* rules,
                   std::vector<RuleError>* errors) {
   YamlFile file(path, errors);
   if (!file.ok()) return;
   file.RejectUnknownKeys(file.root(), {"rules"});
   const YAML::Node list = file.Require(file.root(), "rules", YAML::NodeType::Sequence);
   if (!list) return;
-  for (const auto& node : list) LoadRule(file, node, defines, principles, rules);
+  for (const auto& node : list) LoadRule(file, node, defines, principles, compile_now, rules);
 }
 
 }  // namespace softstart

@@ -31,6 +31,10 @@ class YamlFile {
   bool RequireString(const YAML::Node& parent, const char* key, std::string* out);
   bool OptionalString(const YAML::Node& parent, const char* key, std::string* out);
   void RejectUnknownKeys(const YAML::Node& map, std::initializer_list<const char*> known);
+  void ErrorAt(int line, const std::string& message);
+  // Parses a pattern (without compiling it); reports RE2's syntax error at
+  // the node's line.
+  bool CheckPattern(const YAML::Node& node, const std::string& pattern);
   // Compiles a pattern; reports RE2's error at the node's line.
   std::unique_ptr<RE2> Compile(const YAML::Node& node, const std::string& pattern);
   static int Line(const YAML::Node& node);
@@ -49,7 +53,7 @@ void LoadDefines(const std::string& path, std::map<std::string, std::string>* de
 // One rules/*.yaml file; appends its rules to *rules. Reads nothing but its
 // arguments, so files can load on several threads at once.
 void LoadRuleFile(const std::string& path, const std::map<std::string, std::string>& defines,
-                  const std::map<std::string, Principle>& principles, std::vector<Rule>* rules,
+                  const std::map<std::string, Principle>& principles, bool compile_now, std::vector<Rule>* rules,
                   std::vector<RuleError>* errors);
 
 // Replaces each {{name}} with its definition; false (with *error) for an

@@ -173,7 +173,7 @@ void Guarded(const std::string& path, std::vector<RuleError>* errors, Load&& loa
 // time and the files are independent, so about half of them (by size) load on
 // a second thread.
 void LoadRuleFiles(const std::vector<fs::path>& paths, const std::map<std::string, std::string>& defines,
-                   RuleSet* rules, std::vector<RuleError>* errors) {
+                   bool compile_now, RuleSet* rules, std::vector<RuleError>* errors) {
   struct Loaded {
     std::vector<Rule> rules;
     std::vector<RuleError> errors;
@@ -192,7 +192,7 @@ void LoadRuleFiles(const std::vector<fs::path>& paths, const std::map<std::strin
       if (on_second_thread[i] != second) continue;
       const std::string path = paths[i].string();
       Guarded(path, &loaded[i].errors,
-              [&] { LoadRuleFile(path, defines, rules->principles, &loaded[i].rules, &loaded[i].errors); });
+              [&] { LoadRuleFile(path, defines, rules->principles, compile_now, &loaded[i].rules, &loaded[i].errors); });
     }
   };
   std::future<void> second;
@@ -211,7 +211,7 @@ void LoadRuleFiles(const std::vector<fs::path>& paths, const std::map<std::strin
 
 }  // namespace
 
-bool LoadRuleSet(const std::string& dir, RuleSet* rules, std::vector<RuleError>* errors) {
+bool LoadRuleSet(const std::string& dir, RuleSet* rules, std::vector<RuleError>* errors, PatternCompiling compiling) {
   const size_t errors_before = errors->size();
   const fs::path root(dir);
   std::error_code ec;
@@ -238,7 +238,7 @@ bool LoadRuleSet(const std::string& dir, RuleSet* rules, std::vector<RuleError>*
   }
   std::sort(rule_files.begin(), rule_files.end());
   if (rule_files.empty()) errors->push_back({(root / "rules").string(), 0, "no *.yaml rule files"});
-  LoadRuleFiles(rule_files, defines, rules, errors);
+  LoadRuleFiles(rule_files, defines, compiling == PatternCompiling::kAtLoad, rules, errors);
 
   // Duplicate ids are checked across files: an id names one rule forever.
   std::map<std::string, const Rule*> by_id;

@@ -78,6 +78,17 @@ void YamlFile::RejectUnknownKeys(const YAML::Node& map, std::initializer_list<co
   }
 }
 
+void YamlFile::ErrorAt(int line, const std::string& message) { errors_->push_back({path_, line, message}); }
+
+bool YamlFile::CheckPattern(const YAML::Node& node, const std::string& pattern) {
+  // A set's Add() parses without compiling: a third of the cost.
+  RE2::Set parser(PatternOptions(), RE2::UNANCHORED);
+  std::string error;
+  if (parser.Add(SentencePattern(pattern), &error) >= 0) return true;
+  Error(node, "bad regular expression: " + error + " in '" + pattern + "'");
+  return false;
+}
+
 std::unique_ptr<RE2> YamlFile::Compile(const YAML::Node& node, const std::string& pattern) {
   auto regex = std::make_unique<RE2>(SentencePattern(pattern), PatternOptions());
   if (!regex->ok()) {
@@ -130,7 +141,7 @@ void LoadDefines(const std::string& path, std::map<std::string, std::string>* de
       file.Error(entry.second, error);
       continue;
     }
-    if (file.Compile(entry.second, expanded)) (*defines)[entry.first.Scalar()] = "(?:" + expanded + ")";
+    if (file.CheckPattern(entry.second, expanded)) (*defines)[entry.first.Scalar()] = "(?:" + expanded + ")";
   }
 }
 
