@@ -45,24 +45,25 @@ std::vector<std::string> NamedGroups(const std::string& pattern) {
   return names;
 }
 
-void LoadReframes(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
-  const YAML::Node list = file.Require(rule_node, "reframes", YAML::NodeType::Sequence);
+void LoadReframes(YamlFile& file, const YamlNode& rule_node, Rule* rule) {
+  const YamlNode list = file.Require(rule_node, "reframes", YamlKind::kList);
   if (!list) return;
   const std::vector<std::string>& groups = rule->group_names;
-  for (const auto& item : list) {
-    if (!item.IsMap() || item.size() != 1 || !item.begin()->second.IsScalar()) {
+  for (const YamlNode& item : list.Items()) {
+    if (!item.IsMap() || item.size() != 1 || !item.Entries()[0].second.IsScalar()) {
       file.Error(item, "each reframe is one 'short:', 'full:' or 'question:' entry with a text");
       continue;
     }
     Template reframe;
-    reframe.line = YamlFile::Line(item);
-    const std::string style = item.begin()->first.Scalar();
+    reframe.line = item.line();
+    const auto [style_node, text_node] = item.Entries()[0];
+    const std::string style = style_node.Scalar();
     if (!ParseStyle(style, &reframe.style)) {
       file.Error(item, "unknown reframe style '" + style + "' (expected short, full or question)");
       continue;
     }
     std::string error;
-    if (!ParseTemplate(item.begin()->second.Scalar(), &reframe, &error)) {
+    if (!ParseTemplate(text_node.Scalar(), &reframe, &error)) {
       file.Error(item, error);
       continue;
     }
@@ -100,16 +101,16 @@ void LoadReframes(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
   }
 }
 
-void LoadExamples(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
-  const YAML::Node examples = file.Require(rule_node, "examples", YAML::NodeType::Map);
+void LoadExamples(YamlFile& file, const YamlNode& rule_node, Rule* rule) {
+  const YamlNode examples = file.Require(rule_node, "examples", YamlKind::kMap);
   if (!examples) return;
   file.RejectUnknownKeys(examples, {"match", "no_match"});
-  const YAML::Node match = file.Require(examples, "match", YAML::NodeType::Sequence);
-  const YAML::Node no_match = file.Require(examples, "no_match", YAML::NodeType::Sequence);
+  const YamlNode match = file.Require(examples, "match", YamlKind::kList);
+  const YamlNode no_match = file.Require(examples, "no_match", YamlKind::kList);
   if (match) {
-    for (const auto& item : match) {
+    for (const YamlNode& item : match.Items()) {
       RuleExample example;
-      example.line = YamlFile::Line(item);
+      example.line = item.line();
       if (!file.RequireString(item, "text", &example.text) || !file.RequireString(item, "span", &example.span)) {
         continue;
       }
@@ -123,12 +124,12 @@ void LoadExamples(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
     if (match.size() < kMinExamples) file.Error(match, "a rule needs at least 3 'match' examples");
   }
   if (no_match) {
-    for (const auto& item : no_match) {
+    for (const YamlNode& item : no_match.Items()) {
       if (!item.IsScalar() || item.Scalar().empty()) {
         file.Error(item, "a 'no_match' example is a non-empty string");
         continue;
       }
-      rule->examples.push_back({item.Scalar(), "", false, YamlFile::Line(item)});
+      rule->examples.push_back({item.Scalar(), "", false, item.line()});
     }
     if (no_match.size() < kMinExamples) file.Error(no_match, "a rule needs at least 3 'no_match' examples");
   }
@@ -136,15 +137,15 @@ void LoadExamples(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
 
 // `words: [a, b]` is one group; `words: [[a, b], [you, your]]` needs a word
 // of every group.
-void LoadWords(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
-  const YAML::Node list = file.Require(rule_node, "words", YAML::NodeType::Sequence);
+void LoadWords(YamlFile& file, const YamlNode& rule_node, Rule* rule) {
+  const YamlNode list = file.Require(rule_node, "words", YamlKind::kList);
   if (!list) return;
   if (list.size() == 0) {
     file.Error(list, "'words' is empty: leave it out to screen the rule by pattern");
     return;
   }
-  const auto load_group = [&](const YAML::Node& group_node, std::vector<std::string>* group) {
-    for (const auto& item : group_node) {
+  const auto load_group = [&](const YamlNode& group_node, std::vector<std::string>* group) {
+    for (const YamlNode& item : group_node.Items()) {
       static const RE2 kWord(R"([a-z][a-z']{0,31}|[a-z]{2}[a-z']{0,29}\*)");
       if (!item.IsScalar() || !RE2::FullMatch(item.Scalar(), kWord)) {
         file.Error(item, "a word is up to 32 lower-case letters; a prefix of two or more letters ends in * ('attract*'): '" +
@@ -154,10 +155,10 @@ void LoadWords(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
       group->push_back(item.Scalar());
     }
   };
-  if (list[0].IsSequence()) {
+  if (list[size_t{0}].IsList()) {
     if (list.size() > 8) file.Error(list, "at most 8 groups of words");
-    for (const auto& group_node : list) {
-      if (!group_node.IsSequence() || group_node.size() == 0) {
+    for (const YamlNode& group_node : list.Items()) {
+      if (!group_node.IsList() || group_node.size() == 0) {
         file.Error(group_node, "with groups, each entry of 'words' is a non-empty list of words");
         continue;
       }
@@ -170,11 +171,11 @@ void LoadWords(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
   }
 }
 
-void LoadRule(YamlFile& file, const YAML::Node& node, const std::map<std::string, std::string>& defines,
+void LoadRule(YamlFile& file, const YamlNode& node, const std::map<std::string, std::string>& defines,
               const std::map<std::string, Principle>& principles, bool compile_now, std::vector<Rule>* rules) {
   Rule rule;
   rule.file = file.path();
-  rule.line = YamlFile::Line(node);
+  rule.line = node.line();
   if (!node.IsMap()) {
     file.Error(node, "a rule is a mapping");
     return;
@@ -207,13 +208,13 @@ void LoadRule(YamlFile& file, const YAML::Node& node, const std::map<std::string
       file.Error(node["pattern"], error);
     } else if (!compile_now || file.CheckPattern(node["pattern"], expanded)) {
       rule.pattern = std::move(expanded);
-      rule.pattern_line = YamlFile::Line(node["pattern"]);
+      rule.pattern_line = node["pattern"].line();
       rule.group_names = NamedGroups(rule.pattern);
     }
   }
   if (node["exceptions"].IsDefined()) {
-    const YAML::Node list = file.Require(node, "exceptions", YAML::NodeType::Sequence);
-    for (const auto& item : list) {
+    const YamlNode list = file.Require(node, "exceptions", YamlKind::kList);
+    for (const YamlNode& item : list.Items()) {
       std::string expanded, error;
       if (!item.IsScalar()) {
         file.Error(item, "an exception is a pattern string");
@@ -256,9 +257,9 @@ void LoadRuleFile(const std::string& path, const std::map<std::string, std::stri
   YamlFile file(path, errors);
   if (!file.ok()) return;
   file.RejectUnknownKeys(file.root(), {"rules"});
-  const YAML::Node list = file.Require(file.root(), "rules", YAML::NodeType::Sequence);
+  const YamlNode list = file.Require(file.root(), "rules", YamlKind::kList);
   if (!list) return;
-  for (const auto& node : list) LoadRule(file, node, defines, principles, compile_now, rules);
+  for (const YamlNode& node : list.Items()) LoadRule(file, node, defines, principles, compile_now, rules);
 }
 
 }  // namespace softstart
