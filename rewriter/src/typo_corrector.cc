@@ -78,6 +78,7 @@ const std::string* TypoCorrector::Correct(std::string_view word) const {
 }
 
 const std::string* TypoCorrector::Lookup(std::string_view word) const {
+  const std::lock_guard lock(lookup_mutex_);
   if (auto it = cache_.find(word); it != cache_.end()) return it->second;
   std::string key(word);
   const std::string* best = nullptr;

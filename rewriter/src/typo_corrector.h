@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -26,7 +27,8 @@ class TypoCorrector {
   TypoCorrector(std::vector<std::string> vocabulary, Hunspell* hunspell);
 
   // `word` is lower-case ASCII letters. Returns the vocabulary word it is a
-  // typo of, or nullptr. Not thread-safe (it caches answers).
+  // typo of, or nullptr. Safe from several threads: the cache and Hunspell
+  // (rarely reached) are behind a lock.
   const std::string* Correct(std::string_view word) const;
 
   // Edit distance with adjacent transpositions (optimal string alignment),
@@ -42,6 +44,7 @@ class TypoCorrector {
   std::vector<int> by_first_letter_[26];
   std::vector<uint32_t> letter_masks_;
   Hunspell* hunspell_;
+  mutable std::mutex lookup_mutex_;  // Guards cache_ and hunspell_.
   // Looked up by string_view: no allocation for a word seen before.
   mutable std::unordered_map<std::string, const std::string*, StringViewHash, std::equal_to<>> cache_;
 };

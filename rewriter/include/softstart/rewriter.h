@@ -13,8 +13,8 @@
 //   if (analysis.flagged()) show(analysis.findings, analysis.suggestion);
 //
 // Life cycle: construct once (loading rules and the Hunspell dictionary costs
-// milliseconds), then call Analyze() per message. Analyze() is not safe to call
-// from several threads at once on one Rewriter (it caches typo lookups).
+// milliseconds), then call Analyze() per message. Analyze() may be called
+// from several threads at once on one Rewriter.
 #ifndef SOFTSTART_REWRITER_H_
 #define SOFTSTART_REWRITER_H_
 
