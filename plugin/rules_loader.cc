@@ -13,10 +13,14 @@ std::string FirstError(const Rewriter& rewriter) {
   return rewriter.errors().front().ToString();
 }
 
-std::unique_ptr<Rewriter> TryLoad(const std::string& dir, std::string* error) {
+// The bundled rules compile as messages need them (CI has compiled and
+// tested them); a user's own folder is compiled in full, so every error in it
+// is caught here and the bundled rules take over.
+std::unique_ptr<Rewriter> TryLoad(const std::string& dir, bool bundled, std::string* error) {
   try {
     Rewriter::Options options;
     options.rules_dir = dir;
+    options.defer_pattern_compiling = bundled;
     auto rewriter = std::make_unique<Rewriter>(options);
     if (rewriter->ok()) return rewriter;
     *error = FirstError(*rewriter);
@@ -34,27 +38,27 @@ LoadedRewriter LoadRewriter(const std::string& explicit_dir) {
   LoadedRewriter loaded;
   std::string problem;
   std::string dir;
+  std::string bundled;
   try {
     dir = FindRulesDir(explicit_dir, &problem);
   } catch (...) {
     problem = "the rules folder could not be searched";
   }
+  try {
+    bundled = BundledRulesDir();
+  } catch (...) {
+  }
   if (!dir.empty()) {
-    loaded.rewriter = TryLoad(dir, &problem);
+    loaded.rewriter = TryLoad(dir, dir == bundled, &problem);
     if (loaded.rewriter) {
       loaded.rules_dir = dir;
       return loaded;
     }
   }
 
-  std::string bundled;
-  try {
-    bundled = BundledRulesDir();
-  } catch (...) {
-  }
   std::string bundled_problem;
   if (!bundled.empty() && bundled != dir) {
-    loaded.rewriter = TryLoad(bundled, &bundled_problem);
+    loaded.rewriter = TryLoad(bundled, true, &bundled_problem);
   }
   std::string asked = dir.empty() ? explicit_dir : dir;
   if (loaded.rewriter) {

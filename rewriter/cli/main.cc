@@ -2,9 +2,15 @@
 // Exit codes: 0 nothing found, 1 findings, 2 error (shellcheck's convention).
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cstring>
+#include <exception>
 #include <iostream>
+#include <mutex>
 #include <string>
+#include <system_error>
+#include <thread>
 #include <vector>
 
 #include "output.h"
@@ -34,6 +40,7 @@ options:
                   then the source tree's dictionaries/en)
   --json          print JSON for the message
   --jsonl         read stdin, print one JSON object per line; exit 0
+  --threads N     --jsonl analyses lines on N threads (default: one per core)
   --no-hunspell   no typo correction (skip loading the dictionary)
   --help          this text
   --version       the version
@@ -46,6 +53,7 @@ struct Flags {
   bool json = false;
   bool jsonl = false;
   bool hunspell = true;
+  unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 16u);
   std::vector<std::string> words;
 };
 
@@ -72,6 +80,14 @@ int ParseFlags(int argc, char** argv, Flags* flags) {
       flags->jsonl = true;
     } else if (arg == "--no-hunspell") {
       flags->hunspell = false;
+    } else if (arg == "--threads" || arg.rfind("--threads=", 0) == 0) {
+      if (arg == "--threads" && i + 1 == argc) return Fail("--threads needs a number");
+      const std::string value = arg == "--threads" ? argv[++i] : arg.substr(std::strlen("--threads="));
+      if (value.empty() || value.size() > 3 || value.find_first_not_of("0123456789") != std::string::npos ||
+          std::stoi(value) < 1) {
+        return Fail("--threads needs a number from 1 to 999, not '" + value + "'");
+      }
+      flags->threads = static_cast<unsigned>(std::stoi(value));
     } else if (arg == "--rules" || arg.rfind("--rules=", 0) == 0) {
       if (arg == "--rules" && i + 1 == argc) return Fail("--rules needs a directory");
       flags->rules = arg == "--rules" ? argv[++i] : arg.substr(std::strlen("--rules="));
@@ -89,19 +105,53 @@ void StripCarriageReturn(std::string* line) {
   if (!line->empty() && line->back() == '\r') line->pop_back();
 }
 
-int RunJsonLines(const softstart::Rewriter& rewriter) {
+// Lines are read in batches and analysed on every core, in chunks handed out
+// as threads come free; the output keeps the input's order. (Output was
+// always written in large blocks, so a batch makes no reader wait longer.)
+int RunJsonLines(const softstart::Rewriter& rewriter, unsigned threads) {
+  constexpr size_t kBatchLines = 4096;
+  constexpr size_t kChunkLines = 64;
   std::ios::sync_with_stdio(false);
-  std::string line, out;
-  while (std::getline(std::cin, line)) {
-    StripCarriageReturn(&line);
-    out += softstart::cli::AnalysisJson(line, rewriter.Analyze(line));
-    out += '\n';
-    if (out.size() > (1 << 16)) {
-      std::cout << out;
-      out.clear();
+  std::vector<std::string> lines, outputs;
+  bool more = true;
+  while (more) {
+    lines.clear();
+    std::string line;
+    while (lines.size() < kBatchLines && (more = static_cast<bool>(std::getline(std::cin, line)))) {
+      StripCarriageReturn(&line);
+      lines.push_back(std::move(line));
     }
+    outputs.assign(lines.size(), std::string());
+    std::atomic<size_t> next_chunk{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    const auto work = [&] {
+      try {
+        for (size_t start; (start = next_chunk.fetch_add(kChunkLines)) < lines.size();) {
+          for (size_t i = start; i < std::min(start + kChunkLines, lines.size()); ++i) {
+            outputs[i] = softstart::cli::AnalysisJson(lines[i], rewriter.Analyze(lines[i]));
+            outputs[i] += '\n';
+          }
+        }
+      } catch (...) {
+        const std::lock_guard lock(failure_mutex);
+        failure = std::current_exception();
+      }
+    };
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < threads && t * kChunkLines < lines.size(); ++t) {
+      try {
+        helpers.emplace_back(work);
+      } catch (const std::system_error&) {
+        break;  // No more threads to be had: fewer do the work.
+      }
+    }
+    work();
+    for (std::thread& helper : helpers) helper.join();
+    if (failure) std::rethrow_exception(failure);
+    for (const std::string& output : outputs) std::cout << output;
   }
-  std::cout << out << std::flush;
+  std::cout << std::flush;
   return kClean;
 }
 
@@ -136,9 +186,13 @@ int Run(int argc, char** argv) {
   options.rules_dir = softstart::FindRulesDir(flags.rules, &error);
   if (options.rules_dir.empty()) return Fail(error);
   options.use_hunspell = flags.hunspell;
+  // The bundled rules are compiled and tested by CI, so they compile as
+  // messages need them; a folder the user chose is checked in full.
+  options.defer_pattern_compiling = flags.rules.empty() && options.rules_dir == softstart::BundledRulesDir();
   // Never destroyed: the process ends right after, and freeing every
   // compiled pattern with its DFA cache took 6% of a 45,000-line batch. The
-  // static keeps it reachable, so leak checkers stay quiet.
+  // static keeps it reachable, so leak checkers stay quiet. Its background
+  // compiler may still be running at exit; it touches only the rules.
   static const softstart::Rewriter& rewriter = *new softstart::Rewriter(options);
   if (!rewriter.ok()) {
     for (const auto& rule_error : rewriter.errors()) std::cerr << "softstart: error: " << rule_error.ToString() << "\n";
@@ -146,7 +200,7 @@ int Run(int argc, char** argv) {
   }
   for (const auto& warning : rewriter.warnings()) std::cerr << "softstart: warning: " << warning << "\n";
 
-  if (flags.jsonl) return RunJsonLines(rewriter);
+  if (flags.jsonl) return RunJsonLines(rewriter, flags.threads);
   if (flags.words.empty()) return RunLines(rewriter, isatty(STDIN_FILENO), flags.json);
 
   std::string message;

@@ -217,11 +217,11 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
   std::vector<uint64_t> with_previous;
   for (size_t i = 0; i < hits.size(); ++i) {
     const Rule& rule = rules_->rules[hits[i]];
-    if (only_after && !rule.after) continue;
-    for (size_t index = rule.after ? 1 : 0; index < count; ++index) {
+    if (only_after && !rule.has_after()) continue;
+    for (size_t index = rule.has_after() ? 1 : 0; index < count; ++index) {
       if (!sentence_groups.empty() && !rule.word_groups.empty()) {
         const uint64_t* seen = &sentence_groups[index * chunks];
-        if (rule.after) {
+        if (rule.has_after()) {
           with_previous.resize(chunks);
           const uint64_t* previous = seen - chunks;
           for (size_t chunk = 0; chunk < chunks; ++chunk) with_previous[chunk] = seen[chunk] | previous[chunk];
@@ -240,10 +240,9 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
 
 void Matcher::MatchInSentence(const Rule& rule, std::string_view text, const std::vector<SentenceSpan>& sentences,
                               size_t index, std::vector<RuleMatch>* out) const {
-  // Without named groups only the span is needed, which RE2 finds with its
-  // DFAs alone; asking for groups makes it run a much slower engine over the
-  // span (for large patterns, the NFA).
-  const int group_count = rule.regex->NamedCapturingGroups().empty() ? 0 : rule.regex->NumberOfCapturingGroups();
+  const CompiledRule& compiled = rule.Compiled();
+  if (!compiled.regex) return;  // Did not compile: the rule is off.
+  const int group_count = compiled.group_count;
   constexpr int kStackGroups = 16;
   std::array<re2::StringPiece, kStackGroups> stack_groups;
   std::vector<re2::StringPiece> heap_groups;
@@ -255,35 +254,35 @@ void Matcher::MatchInSentence(const Rule& rule, std::string_view text, const std
   // Each sentence is matched as a text of its own: a match never spans two
   // sentences, and ^ and $ mean the sentence's start and end ("whatever.").
   const std::string_view sentence = text.substr(sentences[index].start, sentences[index].end - sentences[index].start);
-  if (rule.after) {
+  if (compiled.after) {
     if (index == 0) return;
     const SentenceSpan& previous = sentences[index - 1];
-    if (!RE2::PartialMatch(text.substr(previous.start, previous.end - previous.start), *rule.after)) return;
+    if (!RE2::PartialMatch(text.substr(previous.start, previous.end - previous.start), *compiled.after)) return;
   }
   bool checked_exceptions = false;
   size_t pos = 0;
   while (pos <= sentence.size() &&
-         rule.regex->Match(sentence, pos, sentence.size(), RE2::UNANCHORED, groups, group_count + 1)) {
+         compiled.regex->Match(sentence, pos, sentence.size(), RE2::UNANCHORED, groups, group_count + 1)) {
     const size_t start = groups[0].data() - sentence.data();
     size_t end = start + groups[0].size();
     pos = end > start ? end : end + 1;  // Never loop on an empty match.
     // A clause ending matched as 'tail' only bounds the phrase; the next
     // match may start inside it.
-    if (rule.tail_group > 0 && groups[rule.tail_group].data() != nullptr) {
-      end = groups[rule.tail_group].data() - sentence.data();
+    if (compiled.tail_group > 0 && groups[compiled.tail_group].data() != nullptr) {
+      end = groups[compiled.tail_group].data() - sentence.data();
       pos = end > start ? end : pos;
     }
     if (end == start) continue;
     // Exceptions silence the rule for the whole sentence; checked once.
     if (!checked_exceptions) {
       checked_exceptions = true;
-      const bool silenced = std::any_of(rule.exceptions.begin(), rule.exceptions.end(),
+      const bool silenced = std::any_of(compiled.exceptions.begin(), compiled.exceptions.end(),
                                         [&](const auto& exception) { return RE2::PartialMatch(sentence, *exception); });
       if (silenced) break;
     }
     RuleMatch match{&rule, sentences[index].start + start, sentences[index].start + end, index, {}};
-    for (const auto& [name, group] : rule.regex->NamedCapturingGroups()) {
-      if (group != rule.tail_group && groups[group].data() != nullptr && !groups[group].empty()) {
+    for (const auto& [name, group] : compiled.regex->NamedCapturingGroups()) {
+      if (group != compiled.tail_group && groups[group].data() != nullptr && !groups[group].empty()) {
         match.groups[name] = std::string(groups[group].data(), groups[group].size());
       }
     }

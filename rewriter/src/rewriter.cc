@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <filesystem>
 #include <future>
 #include <system_error>
+#include <thread>
 
 #include <hunspell/hunspell.hxx>
 
@@ -26,31 +28,63 @@ struct Rewriter::Impl {
   RuleSet rules;
   std::vector<RuleError> errors;
   std::vector<std::string> warnings;
+  // Still loading until the first word that needs it (see LoadDictionary);
+  // its destructor waits for the load to end.
+  std::future<std::unique_ptr<Hunspell>> dictionary;
   std::unique_ptr<Hunspell> hunspell;
   std::unique_ptr<TypoCorrector> corrector;
   std::unique_ptr<Normalizer> normalizer;
   std::unique_ptr<Matcher> matcher;
+  // Compiles every rule after a deferred load, so a message rarely waits
+  // for one; stopped and joined before the rules go.
+  std::thread compiler;
+  std::atomic<bool> stop_compiling{false};
+
+  void StartCompiler();
+  Hunspell* WaitForDictionary();
+  ~Impl();
 };
+
+// Called once, by the typo corrector under its lock.
+Hunspell* Rewriter::Impl::WaitForDictionary() {
+  try {
+    hunspell = dictionary.get();
+    if (hunspell && !rules.hunspell_extra_dic.empty()) hunspell->add_dic(rules.hunspell_extra_dic.c_str());
+  } catch (const std::exception&) {
+    hunspell.reset();  // No typo correction rather than an exception out of Analyze().
+  }
+  return hunspell.get();
+}
+
+void Rewriter::Impl::StartCompiler() {
+  try {
+    compiler = std::thread([this] {
+      for (const Rule& rule : rules.rules) {
+        if (stop_compiling.load(std::memory_order_relaxed)) return;
+        rule.Compiled();
+      }
+    });
+  } catch (const std::system_error&) {
+    // No thread to be had: each rule compiles when first needed.
+  }
+}
+
+Rewriter::Impl::~Impl() {
+  stop_compiling = true;
+  if (compiler.joinable()) compiler.join();
+}
 
 namespace {
 
-// The en_US dictionary takes as long to load as all the rules; it loads on a
-// second thread meanwhile. Returns null (with a warning) when it is missing.
-std::unique_ptr<Hunspell> LoadDictionary(const std::string& base, std::string* warning) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(base + ".aff", ec) || !std::filesystem::is_regular_file(base + ".dic", ec)) {
-    *warning = "no Hunspell dictionary at " + base +
-               ".{aff,dic} (install hunspell-en-us): typos like 'nver' will not be recognised";
-    return nullptr;
-  }
+// The en_US dictionary takes longer to load than the rules; it loads on its
+// own thread, and the first word that needs it waits for it.
+std::unique_ptr<Hunspell> LoadDictionary(const std::string& base) {
   return std::make_unique<Hunspell>((base + ".aff").c_str(), (base + ".dic").c_str());
 }
 
 }  // namespace
 
 Rewriter::Rewriter(const Options& options) : impl_(std::make_unique<Impl>()) {
-  std::string dictionary_warning;
-  std::future<std::unique_ptr<Hunspell>> dictionary;
   try {
     if (options.rules_dir.empty()) {
       impl_->errors.push_back({"", 0, "no rule directory given"});
@@ -59,29 +93,34 @@ Rewriter::Rewriter(const Options& options) : impl_(std::make_unique<Impl>()) {
     if (options.use_hunspell) {
       const std::string base =
           options.hunspell_dictionary.empty() ? SOFTSTART_DEFAULT_HUNSPELL : options.hunspell_dictionary;
-      try {
-        dictionary = std::async(std::launch::async, LoadDictionary, base, &dictionary_warning);
-      } catch (const std::system_error&) {  // No thread to be had: load it here.
-        dictionary = std::async(std::launch::deferred, LoadDictionary, base, &dictionary_warning);
+      std::error_code ec;
+      if (std::filesystem::is_regular_file(base + ".aff", ec) && std::filesystem::is_regular_file(base + ".dic", ec)) {
+        try {
+          impl_->dictionary = std::async(std::launch::async, LoadDictionary, base);
+        } catch (const std::system_error&) {  // No thread to be had: load it when first needed.
+          impl_->dictionary = std::async(std::launch::deferred, LoadDictionary, base);
+        }
+      } else {
+        impl_->warnings.push_back("no Hunspell dictionary at " + base +
+                                  ".{aff,dic} (install hunspell-en-us): typos like 'nver' will not be recognised");
       }
     }
-    const bool rules_ok = LoadRuleSet(options.rules_dir, &impl_->rules, &impl_->errors);
-    if (dictionary.valid()) impl_->hunspell = dictionary.get();  // Joined on every path.
-    if (!dictionary_warning.empty()) impl_->warnings.push_back(dictionary_warning);
-    if (!rules_ok) return;
-    if (impl_->hunspell && !impl_->rules.hunspell_extra_dic.empty()) {
-      impl_->hunspell->add_dic(impl_->rules.hunspell_extra_dic.c_str());
+    if (!LoadRuleSet(options.rules_dir, &impl_->rules, &impl_->errors,
+                     options.defer_pattern_compiling ? PatternCompiling::kOnFirstUse : PatternCompiling::kAtLoad)) {
+      return;
     }
     impl_->matcher = std::make_unique<Matcher>(&impl_->rules);
     if (!impl_->matcher->ok()) {
       impl_->errors.push_back({options.rules_dir, 0, impl_->matcher->error()});
       return;
     }
-    impl_->corrector = std::make_unique<TypoCorrector>(impl_->rules.vocabulary, impl_->hunspell.get());
+    TypoCorrector::DictionarySource dictionary;
+    if (impl_->dictionary.valid()) dictionary = [impl = impl_.get()] { return impl->WaitForDictionary(); };
+    impl_->corrector = std::make_unique<TypoCorrector>(impl_->rules.vocabulary, std::move(dictionary));
     impl_->normalizer = std::make_unique<Normalizer>(&impl_->rules.chatspeak, impl_->corrector.get());
+    if (options.defer_pattern_compiling) impl_->StartCompiler();
   } catch (const std::exception& e) {
     // Nothing may escape the API; a failure here is reported like bad data.
-    if (dictionary.valid()) dictionary.wait();
     impl_->errors.push_back({options.rules_dir, 0, std::string("cannot load rules: ") + e.what()});
   }
 }

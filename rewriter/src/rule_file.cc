@@ -19,27 +19,51 @@ bool ParseStyle(const std::string& name, Suggestion::Style* style) {
   return true;
 }
 
-void LoadReframes(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
-  const YAML::Node list = file.Require(rule_node, "reframes", YAML::NodeType::Sequence);
-  if (!list) return;
-  std::vector<std::string> groups;
-  if (rule->regex) {
-    for (const auto& [name, index] : rule->regex->NamedCapturingGroups()) groups.push_back(name);
+// The names of a parsed pattern's (?P<name>...) groups, read from its text:
+// outside character classes, not escaped. A name may repeat (RE2 allows it in
+// alternatives). CompileRule checks them against RE2's own list.
+std::vector<std::string> NamedGroups(const std::string& pattern) {
+  std::vector<std::string> names;
+  bool in_class = false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+    } else if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;  // "[]a]": a literal ']'.
+    } else if (pattern.compare(i, 4, "(?P<") == 0) {
+      const size_t close = pattern.find('>', i + 4);
+      if (close == std::string::npos) break;
+      names.push_back(pattern.substr(i + 4, close - i - 4));
+      i = close;
+    }
   }
-  for (const auto& item : list) {
-    if (!item.IsMap() || item.size() != 1 || !item.begin()->second.IsScalar()) {
+  return names;
+}
+
+void LoadReframes(YamlFile& file, const YamlNode& rule_node, Rule* rule) {
+  const YamlNode list = file.Require(rule_node, "reframes", YamlKind::kList);
+  if (!list) return;
+  const std::vector<std::string>& groups = rule->group_names;
+  for (const YamlNode& item : list.Items()) {
+    if (!item.IsMap() || item.size() != 1 || !item.Entries()[0].second.IsScalar()) {
       file.Error(item, "each reframe is one 'short:', 'full:' or 'question:' entry with a text");
       continue;
     }
     Template reframe;
-    reframe.line = YamlFile::Line(item);
-    const std::string style = item.begin()->first.Scalar();
+    reframe.line = item.line();
+    const auto [style_node, text_node] = item.Entries()[0];
+    const std::string style = style_node.Scalar();
     if (!ParseStyle(style, &reframe.style)) {
       file.Error(item, "unknown reframe style '" + style + "' (expected short, full or question)");
       continue;
     }
     std::string error;
-    if (!ParseTemplate(item.begin()->second.Scalar(), &reframe, &error)) {
+    if (!ParseTemplate(text_node.Scalar(), &reframe, &error)) {
       file.Error(item, error);
       continue;
     }
@@ -50,7 +74,7 @@ void LoadReframes(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
         reframe.uses_topic = true;
       } else if (std::find(groups.begin(), groups.end(), piece.text) != groups.end()) {
         reframe.capture_slots.push_back(piece.text);
-      } else if (rule->regex) {  // Without a pattern, its error is enough.
+      } else if (!rule->pattern.empty()) {  // Without a pattern, its error is enough.
         file.Error(item, "unknown template slot '{" + piece.text +
                              "}' (use {topic}, {missing} or a named group of the pattern)");
         slots_ok = false;
@@ -77,16 +101,16 @@ void LoadReframes(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
   }
 }
 
-void LoadExamples(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
-  const YAML::Node examples = file.Require(rule_node, "examples", YAML::NodeType::Map);
+void LoadExamples(YamlFile& file, const YamlNode& rule_node, Rule* rule) {
+  const YamlNode examples = file.Require(rule_node, "examples", YamlKind::kMap);
   if (!examples) return;
   file.RejectUnknownKeys(examples, {"match", "no_match"});
-  const YAML::Node match = file.Require(examples, "match", YAML::NodeType::Sequence);
-  const YAML::Node no_match = file.Require(examples, "no_match", YAML::NodeType::Sequence);
+  const YamlNode match = file.Require(examples, "match", YamlKind::kList);
+  const YamlNode no_match = file.Require(examples, "no_match", YamlKind::kList);
   if (match) {
-    for (const auto& item : match) {
+    for (const YamlNode& item : match.Items()) {
       RuleExample example;
-      example.line = YamlFile::Line(item);
+      example.line = item.line();
       if (!file.RequireString(item, "text", &example.text) || !file.RequireString(item, "span", &example.span)) {
         continue;
       }
@@ -100,12 +124,12 @@ void LoadExamples(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
     if (match.size() < kMinExamples) file.Error(match, "a rule needs at least 3 'match' examples");
   }
   if (no_match) {
-    for (const auto& item : no_match) {
+    for (const YamlNode& item : no_match.Items()) {
       if (!item.IsScalar() || item.Scalar().empty()) {
         file.Error(item, "a 'no_match' example is a non-empty string");
         continue;
       }
-      rule->examples.push_back({item.Scalar(), "", false, YamlFile::Line(item)});
+      rule->examples.push_back({item.Scalar(), "", false, item.line()});
     }
     if (no_match.size() < kMinExamples) file.Error(no_match, "a rule needs at least 3 'no_match' examples");
   }
@@ -113,15 +137,15 @@ void LoadExamples(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
 
 // `words: [a, b]` is one group; `words: [[a, b], [you, your]]` needs a word
 // of every group.
-void LoadWords(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
-  const YAML::Node list = file.Require(rule_node, "words", YAML::NodeType::Sequence);
+void LoadWords(YamlFile& file, const YamlNode& rule_node, Rule* rule) {
+  const YamlNode list = file.Require(rule_node, "words", YamlKind::kList);
   if (!list) return;
   if (list.size() == 0) {
     file.Error(list, "'words' is empty: leave it out to screen the rule by pattern");
     return;
   }
-  const auto load_group = [&](const YAML::Node& group_node, std::vector<std::string>* group) {
-    for (const auto& item : group_node) {
+  const auto load_group = [&](const YamlNode& group_node, std::vector<std::string>* group) {
+    for (const YamlNode& item : group_node.Items()) {
       static const RE2 kWord(R"([a-z][a-z']{0,31}|[a-z]{2}[a-z']{0,29}\*)");
       if (!item.IsScalar() || !RE2::FullMatch(item.Scalar(), kWord)) {
         file.Error(item, "a word is up to 32 lower-case letters; a prefix of two or more letters ends in * ('attract*'): '" +
@@ -131,10 +155,10 @@ void LoadWords(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
       group->push_back(item.Scalar());
     }
   };
-  if (list[0].IsSequence()) {
+  if (list[size_t{0}].IsList()) {
     if (list.size() > 8) file.Error(list, "at most 8 groups of words");
-    for (const auto& group_node : list) {
-      if (!group_node.IsSequence() || group_node.size() == 0) {
+    for (const YamlNode& group_node : list.Items()) {
+      if (!group_node.IsList() || group_node.size() == 0) {
         file.Error(group_node, "with groups, each entry of 'words' is a non-empty list of words");
         continue;
       }
@@ -147,11 +171,11 @@ void LoadWords(YamlFile& file, const YAML::Node& rule_node, Rule* rule) {
   }
 }
 
-void LoadRule(YamlFile& file, const YAML::Node& node, const std::map<std::string, std::string>& defines,
-              const std::map<std::string, Principle>& principles, std::vector<Rule>* rules) {
+void LoadRule(YamlFile& file, const YamlNode& node, const std::map<std::string, std::string>& defines,
+              const std::map<std::string, Principle>& principles, bool compile_now, std::vector<Rule>* rules) {
   Rule rule;
   rule.file = file.path();
-  rule.line = YamlFile::Line(node);
+  rule.line = node.line();
   if (!node.IsMap()) {
     file.Error(node, "a rule is a mapping");
     return;
@@ -179,31 +203,25 @@ void LoadRule(YamlFile& file, const YAML::Node& node, const std::map<std::string
   }
   file.RequireString(node, "explanation", &rule.explanation);
   if (file.RequireString(node, "pattern", &pattern)) {
-    std::string error;
-    if (!ExpandDefines(pattern, defines, &rule.pattern, &error)) {
+    std::string expanded, error;
+    if (!ExpandDefines(pattern, defines, &expanded, &error)) {
       file.Error(node["pattern"], error);
-    } else {
-      rule.regex = file.Compile(node["pattern"], rule.pattern);
-      if (rule.regex && RE2::PartialMatch("", *rule.regex)) {
-        file.Error(node["pattern"], "pattern matches an empty message, so it says nothing about words");
-        rule.regex.reset();
-      }
-      if (rule.regex) {
-        const auto& named = rule.regex->NamedCapturingGroups();
-        if (auto it = named.find("tail"); it != named.end()) rule.tail_group = it->second;
-      }
+    } else if (!compile_now || file.CheckPattern(node["pattern"], expanded)) {
+      rule.pattern = std::move(expanded);
+      rule.pattern_line = node["pattern"].line();
+      rule.group_names = NamedGroups(rule.pattern);
     }
   }
   if (node["exceptions"].IsDefined()) {
-    const YAML::Node list = file.Require(node, "exceptions", YAML::NodeType::Sequence);
-    for (const auto& item : list) {
+    const YamlNode list = file.Require(node, "exceptions", YamlKind::kList);
+    for (const YamlNode& item : list.Items()) {
       std::string expanded, error;
       if (!item.IsScalar()) {
         file.Error(item, "an exception is a pattern string");
       } else if (!ExpandDefines(item.Scalar(), defines, &expanded, &error)) {
         file.Error(item, error);
-      } else if (auto regex = file.Compile(item, expanded)) {
-        rule.exceptions.push_back(std::move(regex));
+      } else if (!compile_now || file.CheckPattern(item, expanded)) {
+        rule.exceptions.push_back(std::move(expanded));
       }
     }
   }
@@ -213,9 +231,17 @@ void LoadRule(YamlFile& file, const YAML::Node& node, const std::map<std::string
     if (file.RequireString(node, "after", &after)) {
       if (!ExpandDefines(after, defines, &expanded, &error)) {
         file.Error(node["after"], error);
-      } else {
-        rule.after = file.Compile(node["after"], expanded);
+      } else if (!compile_now || file.CheckPattern(node["after"], expanded)) {
+        rule.after = std::move(expanded);
       }
+    }
+  }
+  // Compile errors past the parse (RE2's size limit, a pattern that matches
+  // an empty message) are load errors too when compiling now.
+  if (compile_now && !rule.pattern.empty()) {
+    if (const CompiledRule& compiled = rule.Compiled(); !compiled.regex) {
+      file.ErrorAt(rule.pattern_line, compiled.error);
+      rule.pattern.clear();  // Its error is enough: no slot errors from its groups.
     }
   }
   LoadReframes(file, node, &rule);
@@ -226,14 +252,14 @@ void LoadRule(YamlFile& file, const YAML::Node& node, const std::map<std::string
 }  // namespace
 
 void LoadRuleFile(const std::string& path, const std::map<std::string, std::string>& defines,
-                  const std::map<std::string, Principle>& principles, std::vector<Rule>* rules,
+                  const std::map<std::string, Principle>& principles, bool compile_now, std::vector<Rule>* rules,
                   std::vector<RuleError>* errors) {
   YamlFile file(path, errors);
   if (!file.ok()) return;
   file.RejectUnknownKeys(file.root(), {"rules"});
-  const YAML::Node list = file.Require(file.root(), "rules", YAML::NodeType::Sequence);
+  const YamlNode list = file.Require(file.root(), "rules", YamlKind::kList);
   if (!list) return;
-  for (const auto& node : list) LoadRule(file, node, defines, principles, rules);
+  for (const YamlNode& node : list.Items()) LoadRule(file, node, defines, principles, compile_now, rules);
 }
 
 }  // namespace softstart

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
 
 #include "rule_set.h"
+#include "yaml_node.h"
 #include "softstart/rule_error.h"
 
 namespace softstart {
@@ -22,24 +22,28 @@ class YamlFile {
   YamlFile(std::string path, std::vector<RuleError>* errors);
 
   bool ok() const { return errors_->size() == errors_before_; }
-  const YAML::Node& root() const { return root_; }
+  const YamlNode& root() const { return root_; }
   const std::string& path() const { return path_; }
 
-  void Error(const YAML::Node& node, const std::string& message);
+  void Error(const YamlNode& node, const std::string& message);
   // The child `key` of `parent`, of the given type; null node when missing.
-  YAML::Node Require(const YAML::Node& parent, const char* key, YAML::NodeType::value type);
-  bool RequireString(const YAML::Node& parent, const char* key, std::string* out);
-  bool OptionalString(const YAML::Node& parent, const char* key, std::string* out);
-  void RejectUnknownKeys(const YAML::Node& map, std::initializer_list<const char*> known);
+  YamlNode Require(const YamlNode& parent, const char* key, YamlKind type);
+  bool RequireString(const YamlNode& parent, const char* key, std::string* out);
+  bool OptionalString(const YamlNode& parent, const char* key, std::string* out);
+  void RejectUnknownKeys(const YamlNode& map, std::initializer_list<const char*> known);
+  void ErrorAt(int line, const std::string& message);
+  // Parses a pattern (without compiling it); reports RE2's syntax error at
+  // the node's line.
+  bool CheckPattern(const YamlNode& node, const std::string& pattern);
   // Compiles a pattern; reports RE2's error at the node's line.
-  std::unique_ptr<RE2> Compile(const YAML::Node& node, const std::string& pattern);
-  static int Line(const YAML::Node& node);
+  std::unique_ptr<RE2> Compile(const YamlNode& node, const std::string& pattern);
 
  private:
   std::string path_;
   std::vector<RuleError>* errors_;
   size_t errors_before_;
-  YAML::Node root_;
+  YamlDocument document_;
+  YamlNode root_;
 };
 
 // defines.yaml: `defines: {you: "(?:you|u)"}`, used in patterns as {{you}}.
@@ -49,7 +53,7 @@ void LoadDefines(const std::string& path, std::map<std::string, std::string>* de
 // One rules/*.yaml file; appends its rules to *rules. Reads nothing but its
 // arguments, so files can load on several threads at once.
 void LoadRuleFile(const std::string& path, const std::map<std::string, std::string>& defines,
-                  const std::map<std::string, Principle>& principles, std::vector<Rule>* rules,
+                  const std::map<std::string, Principle>& principles, bool compile_now, std::vector<Rule>* rules,
                   std::vector<RuleError>* errors);
 
 // Replaces each {{name}} with its definition; false (with *error) for an

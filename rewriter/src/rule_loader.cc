@@ -10,8 +10,6 @@
 #include <sstream>
 #include <system_error>
 
-#include <yaml-cpp/yaml.h>
-
 #include "rule_file.h"
 
 namespace softstart {
@@ -113,10 +111,10 @@ bool LoadVocabulary(const fs::path& path, RuleSet* rules, std::vector<RuleError>
 bool LoadPrinciples(const fs::path& path, RuleSet* rules, std::vector<RuleError>* errors) {
   YamlFile file(path.string(), errors);
   if (!file.ok()) return false;
-  const YAML::Node list = file.Require(file.root(), "principles", YAML::NodeType::Map);
+  const YamlNode list = file.Require(file.root(), "principles", YamlKind::kMap);
   if (!list) return false;
   bool ok = true;
-  for (const auto& entry : list) {
+  for (const auto& entry : list.Entries()) {
     const std::string key = entry.first.Scalar();
     std::string name;
     if (!file.RequireString(entry.second, "name", &name)) {
@@ -132,9 +130,9 @@ bool LoadPrinciples(const fs::path& path, RuleSet* rules, std::vector<RuleError>
 bool LoadTopics(const fs::path& path, RuleSet* rules, std::vector<RuleError>* errors) {
   YamlFile file(path.string(), errors);
   if (!file.ok()) return false;
-  const YAML::Node list = file.Require(file.root(), "topics", YAML::NodeType::Sequence);
+  const YamlNode list = file.Require(file.root(), "topics", YamlKind::kList);
   if (!list) return false;
-  for (const auto& node : list) {
+  for (const YamlNode& node : list.Items()) {
     Topic topic;
     std::string pattern;
     if (!file.RequireString(node, "id", &topic.id) || !file.RequireString(node, "pattern", &pattern) ||
@@ -153,27 +151,11 @@ bool LoadTopics(const fs::path& path, RuleSet* rules, std::vector<RuleError>* er
   return file.ok();
 }
 
-}  // namespace
-
-namespace {
-
-// Runs one file's loader; a yaml-cpp exception (a node of an unexpected
-// kind deep in the file) becomes an error at its line, not a failure of the
-// whole directory without a location.
-template <typename Load>
-void Guarded(const std::string& path, std::vector<RuleError>* errors, Load&& load) {
-  try {
-    load();
-  } catch (const YAML::Exception& e) {
-    errors->push_back({path, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.msg});
-  }
-}
-
 // The rule files, in order. Compiling their patterns is most of the load
 // time and the files are independent, so about half of them (by size) load on
 // a second thread.
 void LoadRuleFiles(const std::vector<fs::path>& paths, const std::map<std::string, std::string>& defines,
-                   RuleSet* rules, std::vector<RuleError>* errors) {
+                   bool compile_now, RuleSet* rules, std::vector<RuleError>* errors) {
   struct Loaded {
     std::vector<Rule> rules;
     std::vector<RuleError> errors;
@@ -191,8 +173,7 @@ void LoadRuleFiles(const std::vector<fs::path>& paths, const std::map<std::strin
     for (size_t i = 0; i < paths.size(); ++i) {
       if (on_second_thread[i] != second) continue;
       const std::string path = paths[i].string();
-      Guarded(path, &loaded[i].errors,
-              [&] { LoadRuleFile(path, defines, rules->principles, &loaded[i].rules, &loaded[i].errors); });
+      LoadRuleFile(path, defines, rules->principles, compile_now, &loaded[i].rules, &loaded[i].errors);
     }
   };
   std::future<void> second;
@@ -211,7 +192,7 @@ void LoadRuleFiles(const std::vector<fs::path>& paths, const std::map<std::strin
 
 }  // namespace
 
-bool LoadRuleSet(const std::string& dir, RuleSet* rules, std::vector<RuleError>* errors) {
+bool LoadRuleSet(const std::string& dir, RuleSet* rules, std::vector<RuleError>* errors, PatternCompiling compiling) {
   const size_t errors_before = errors->size();
   const fs::path root(dir);
   std::error_code ec;
@@ -222,10 +203,10 @@ bool LoadRuleSet(const std::string& dir, RuleSet* rules, std::vector<RuleError>*
   std::map<std::string, std::string> defines;
   if (fs::exists(root / "defines.yaml", ec)) {
     const std::string path = (root / "defines.yaml").string();
-    Guarded(path, errors, [&] { LoadDefines(path, &defines, errors); });
+    LoadDefines(path, &defines, errors);
   }
-  Guarded((root / "principles.yaml").string(), errors, [&] { LoadPrinciples(root / "principles.yaml", rules, errors); });
-  Guarded((root / "topics.yaml").string(), errors, [&] { LoadTopics(root / "topics.yaml", rules, errors); });
+  LoadPrinciples(root / "principles.yaml", rules, errors);
+  LoadTopics(root / "topics.yaml", rules, errors);
   LoadChatspeak(root / "chatspeak.tsv", rules, errors);
   LoadVocabulary(root / "vocabulary.txt", rules, errors);
   if (fs::exists(root / "hunspell" / "softstart.dic", ec)) {
@@ -238,7 +219,7 @@ bool LoadRuleSet(const std::string& dir, RuleSet* rules, std::vector<RuleError>*
   }
   std::sort(rule_files.begin(), rule_files.end());
   if (rule_files.empty()) errors->push_back({(root / "rules").string(), 0, "no *.yaml rule files"});
-  LoadRuleFiles(rule_files, defines, rules, errors);
+  LoadRuleFiles(rule_files, defines, compiling == PatternCompiling::kAtLoad, rules, errors);
 
   // Duplicate ids are checked across files: an id names one rule forever.
   std::map<std::string, const Rule*> by_id;

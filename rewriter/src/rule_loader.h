@@ -12,9 +12,22 @@
 
 namespace softstart {
 
+// When rule patterns are compiled (see CompiledRule in rule_set.h).
+enum class PatternCompiling {
+  // At load: every pattern error is a load error, with its line (bad
+  // syntax, too large for RE2, matching an empty message). For rules nobody
+  // has checked.
+  kAtLoad,
+  // On first use: loading reads the patterns' text and checks the rest. A
+  // pattern that fails to compile turns its rule off. For rules CI compiles
+  // and tests: the bundled ones.
+  kOnFirstUse,
+};
+
 // Returns true when the directory loaded without errors. On false, *errors
 // says why and *rules must not be used.
-bool LoadRuleSet(const std::string& dir, RuleSet* rules, std::vector<RuleError>* errors);
+bool LoadRuleSet(const std::string& dir, RuleSet* rules, std::vector<RuleError>* errors,
+                 PatternCompiling compiling = PatternCompiling::kAtLoad);
 
 // Splits "I miss {topic}" into pieces; reports "{" without "}" and empty slot
 // names. Used by the loader, and by tests.

@@ -4,9 +4,11 @@
 #ifndef SOFTSTART_RULE_SET_H_
 #define SOFTSTART_RULE_SET_H_
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -41,16 +43,46 @@ struct RuleExample {
   int line = 0;
 };
 
+struct Rule;
+
+// A rule's patterns as RE2 programs. Compiling every rule is most of the load
+// time and most rules never meet a message that arms them, so loading only
+// parses patterns (every syntax error is still reported with its line) and a
+// rule is compiled when it is first armed, or earlier by the Rewriter's
+// background compiler, whichever comes first.
+struct CompiledRule {
+  std::unique_ptr<RE2> regex;  // Null when compiling failed: the rule is off.
+  std::vector<std::unique_ptr<RE2>> exceptions;
+  std::unique_ptr<RE2> after;
+  int tail_group = 0;   // Index of the group named 'tail', or 0 when none.
+  int group_count = 0;  // Capturing groups to ask for: 0 without named groups.
+  std::string error;    // Why regex is null.
+};
+
+// Compiles on the first call, once, from any thread.
+class LazyCompiledRule {
+ public:
+  const CompiledRule& Get(const Rule& rule) const;
+
+ private:
+  mutable std::once_flag once_;
+  mutable std::atomic<bool> ready_{false};
+  mutable CompiledRule compiled_;
+};
+
+// Compiles a rule's patterns now (the eager path, and LazyCompiledRule's).
+CompiledRule CompileRule(const Rule& rule);
+
 struct Rule {
   std::string id;
   Category category = Category::kBlame;
   std::string principle;    // Key into RuleSet::principles.
   std::string explanation;
   std::string pattern;      // After {{define}} expansion.
-  std::unique_ptr<RE2> regex;
-  int tail_group = 0;  // Index of the group named 'tail', or 0 when none.
+  int pattern_line = 0;
+  std::vector<std::string> group_names;  // Its named groups, from the parse.
   // A match is dropped when one of these matches the sentence that holds it.
-  std::vector<std::unique_ptr<RE2>> exceptions;
+  std::vector<std::string> exceptions;
   // Groups of words (lower case; "attract*" for a prefix): every match
   // contains a word of each group. A message lacking any group skips the rule
   // without running a pattern: the cheap way to keep a large rule pack fast.
@@ -58,11 +90,15 @@ struct Rule {
   std::vector<std::vector<std::string>> word_groups;
   // When set, the rule fires only in a sentence whose previous sentence this
   // matches: "typical." or "AGAIN." is a jab only after a complaint.
-  std::unique_ptr<RE2> after;
+  std::string after;
   std::vector<Template> reframes;
   std::vector<RuleExample> examples;
   std::string file;
   int line = 0;
+  std::unique_ptr<LazyCompiledRule> compiled = std::make_unique<LazyCompiledRule>();
+
+  bool has_after() const { return !after.empty(); }
+  const CompiledRule& Compiled() const { return compiled->Get(*this); }
 };
 
 struct Principle {

@@ -24,8 +24,8 @@ int MaxDistance(size_t length) { return length >= 7 ? 2 : 1; }
 
 }  // namespace
 
-TypoCorrector::TypoCorrector(std::vector<std::string> vocabulary, Hunspell* hunspell)
-    : vocabulary_(std::move(vocabulary)), hunspell_(hunspell) {
+TypoCorrector::TypoCorrector(std::vector<std::string> vocabulary, DictionarySource dictionary)
+    : vocabulary_(std::move(vocabulary)), has_dictionary_(dictionary != nullptr), dictionary_(std::move(dictionary)) {
   for (size_t i = 0; i < vocabulary_.size(); ++i) {
     const std::string& word = vocabulary_[i];
     letter_masks_.push_back(LetterMask(word));
@@ -60,7 +60,7 @@ int TypoCorrector::Distance(std::string_view a, std::string_view b, int max) {
 }
 
 const std::string* TypoCorrector::Correct(std::string_view word) const {
-  if (!hunspell_ || word.size() < kMinWordLength || word[0] < 'a' || word[0] > 'z') return nullptr;
+  if (!has_dictionary_ || word.size() < kMinWordLength || word[0] < 'a' || word[0] > 'z') return nullptr;
   // Cheap screen first: most words are nowhere near a trigger word.
   const uint32_t mask = LetterMask(word);
   bool near = false;
@@ -78,7 +78,13 @@ const std::string* TypoCorrector::Correct(std::string_view word) const {
 }
 
 const std::string* TypoCorrector::Lookup(std::string_view word) const {
+  const std::lock_guard lock(lookup_mutex_);
   if (auto it = cache_.find(word); it != cache_.end()) return it->second;
+  if (dictionary_) {
+    hunspell_ = dictionary_();
+    dictionary_ = nullptr;
+  }
+  if (!hunspell_) return nullptr;
   std::string key(word);
   const std::string* best = nullptr;
   if (!hunspell_->spell(key)) {

@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -21,12 +22,17 @@ namespace softstart {
 
 class TypoCorrector {
  public:
-  // hunspell may be null: then no word is corrected (without a dictionary we
-  // cannot tell a typo from a real word we do not know).
-  TypoCorrector(std::vector<std::string> vocabulary, Hunspell* hunspell);
+  // Gives the Hunspell dictionary, waiting for it if it is still loading;
+  // called once, on the first word that needs it. May give null.
+  using DictionarySource = std::function<Hunspell*()>;
+
+  // Without a dictionary source no word is corrected (without a dictionary
+  // we cannot tell a typo from a real word we do not know).
+  TypoCorrector(std::vector<std::string> vocabulary, DictionarySource dictionary);
 
   // `word` is lower-case ASCII letters. Returns the vocabulary word it is a
-  // typo of, or nullptr. Not thread-safe (it caches answers).
+  // typo of, or nullptr. Safe from several threads: the cache and Hunspell
+  // (rarely reached) are behind a lock.
   const std::string* Correct(std::string_view word) const;
 
   // Edit distance with adjacent transpositions (optimal string alignment),
@@ -41,7 +47,10 @@ class TypoCorrector {
   // and this keeps the per-word cost to a handful of comparisons.
   std::vector<int> by_first_letter_[26];
   std::vector<uint32_t> letter_masks_;
-  Hunspell* hunspell_;
+  const bool has_dictionary_;
+  mutable DictionarySource dictionary_;  // Reset once it gave hunspell_.
+  mutable Hunspell* hunspell_ = nullptr;
+  mutable std::mutex lookup_mutex_;  // Guards dictionary_, hunspell_ and cache_.
   // Looked up by string_view: no allocation for a word seen before.
   mutable std::unordered_map<std::string, const std::string*, StringViewHash, std::equal_to<>> cache_;
 };

@@ -176,3 +176,25 @@ BOOST_AUTO_TEST_CASE(jsonl_keeps_up_with_a_hundred_thousand_lines) {
   BOOST_TEST(lines == 100000u);
   BOOST_TEST(flagged == 100u);
 }
+
+// --jsonl spreads lines over threads; the output must not depend on how.
+BOOST_AUTO_TEST_CASE(jsonl_threads_keep_input_order) {
+  const char* kMessages[] = {"you never want to have sex with me", "see you at 6", "We need to have sex more",
+                             "whatever. calm down", "I love you", "why can't you just hug me for once?"};
+  std::string input;
+  for (int i = 0; i < 1000; ++i) input += std::string(kMessages[i % 6]) + (i % 7 == 0 ? " lol\n" : "\n");
+  const Result one = Run({"--jsonl", "--threads", "1"}, input);
+  const Result many = Run({"--jsonl", "--threads=5"}, input);
+  BOOST_TEST(one.status == 0);
+  BOOST_TEST(many.status == 0);
+  BOOST_TEST(one.out == many.out);
+  const auto lines = JsonLines(many.out);
+  BOOST_REQUIRE_EQUAL(lines.size(), 1000u);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    BOOST_TEST_CONTEXT("line " << i) {
+      BOOST_TEST(lines[i]["text"].get<std::string>().rfind(kMessages[i % 6], 0) == 0u);
+    }
+  }
+  BOOST_TEST(Run({"--jsonl", "--threads", "0"}).status == 2);
+  BOOST_TEST(Run({"--jsonl", "--threads=x"}).err.find("--threads needs a number") != std::string::npos);
+}

@@ -4,6 +4,8 @@
 #define BOOST_TEST_MODULE hostile_input_test
 #include <boost/test/unit_test.hpp>
 
+#include <thread>
+
 #include "matcher.h"
 #include "rule_loader.h"
 #include "test_rewriter.h"
@@ -104,4 +106,25 @@ BOOST_AUTO_TEST_CASE(unscreened_matching_finds_the_same) {
       BOOST_TEST(a[i].end == b[i].end);
     }
   }
+}
+
+// One Rewriter, several threads at once (the CLI's --jsonl does this): each
+// gets the answers a lone caller gets, typo corrections (a shared cache)
+// included.
+BOOST_AUTO_TEST_CASE(threads_share_one_rewriter) {
+  std::vector<std::string> texts;
+  const char* kTexts[] = {"u nver want to cuddle", "you alwyas ignore me", "see you at 6", "whatevr. calm dwn",
+                          "we ned to talk rn", "I love you so much"};
+  for (int i = 0; i < 600; ++i) texts.push_back(std::string(kTexts[i % 6]) + " " + std::to_string(i % 50));
+  std::vector<std::string> alone;
+  for (const auto& text : texts) alone.push_back(BundledRewriter().Analyze(text).suggestion());
+  std::vector<std::vector<std::string>> together(4);
+  std::vector<std::thread> threads;
+  for (auto& answers : together) {
+    threads.emplace_back([&texts, &answers] {
+      for (const auto& text : texts) answers.push_back(BundledRewriter().Analyze(text).suggestion());
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (const auto& answers : together) BOOST_TEST(answers == alone, boost::test_tools::per_element());
 }

@@ -74,7 +74,7 @@ BOOST_AUTO_TEST_CASE(spans_map_back_to_the_typed_bytes) {
 }
 
 BOOST_AUTO_TEST_CASE(hunspell_corrects_typos_of_trigger_words_only) {
-  TypoCorrector corrector({"never", "always", "want", "attractive"}, &Dictionary());
+  TypoCorrector corrector({"never", "always", "want", "attractive"}, [] { return &Dictionary(); });
   // None of these misspellings is listed in any data file: Hunspell says
   // they are not words, and the distance picks the trigger word.
   const auto corrected = [&](const char* word) {

@@ -172,3 +172,50 @@ BOOST_AUTO_TEST_CASE(missing_hunspell_dictionary_is_a_warning) {
   BOOST_TEST(Contains(rewriter.warnings()[0], "no Hunspell dictionary"));
   BOOST_TEST(rewriter.Analyze("you never listen to me").flagged());
 }
+
+// Group names are read from the pattern's text before it is compiled: an
+// escaped "(?P<" is no group, so a template cannot use it.
+BOOST_AUTO_TEST_CASE(escaped_group_is_not_a_slot) {
+  const std::string error = OnlyError(Replace(
+      Replace(kGoodRule, R"('\byou\s+never\s+{{action}}')", R"('\byou\s+never\s+\(?P<fake>{{action}}')"),
+      "I'd love {action} more.", "I'd love {fake} more."));
+  BOOST_TEST(Contains(error, "L10 unknown template slot '{fake}'"), error);
+}
+
+// Deferred compiling (the bundled rules): loading reads patterns without
+// compiling them; a rule compiles on first use, and one whose pattern does
+// not compile is off instead of failing the load.
+BOOST_AUTO_TEST_CASE(deferred_compiling_turns_a_bad_rule_off) {
+  std::string broken_rule = Replace(kGoodRule, "rules:\n", "");
+  broken_rule = Replace(broken_rule, R"('\byou\s+never\s+{{action}}')", R"('\byou (never')");
+  broken_rule = Replace(Replace(broken_rule, "{action}", "you"), "blame.test-rule", "blame.broken-rule");
+  RuleDir dir(Replace(kGoodRule, "rules:\n", "rules:\n" + broken_rule));
+  softstart::RuleSet rules;
+  std::vector<softstart::RuleError> errors;
+  BOOST_REQUIRE(softstart::LoadRuleSet(dir.path(), &rules, &errors, softstart::PatternCompiling::kOnFirstUse));
+  BOOST_REQUIRE_EQUAL(rules.rules.size(), 2u);
+  const softstart::Rule& broken = rules.rules[0];
+  const softstart::Rule& good = rules.rules[1];
+  BOOST_TEST(broken.id == "blame.broken-rule");
+  BOOST_TEST(!broken.Compiled().regex);
+  BOOST_TEST(Contains(broken.Compiled().error, "does not compile: missing )"), broken.Compiled().error);
+  BOOST_REQUIRE(good.Compiled().regex);
+  BOOST_TEST(good.Compiled().group_count == 1);
+  BOOST_TEST(&good.Compiled() == &good.Compiled());  // Compiled once.
+
+  // Loaded the usual way, the same directory fails with the line.
+  errors.clear();
+  softstart::RuleSet checked;
+  BOOST_TEST(!softstart::LoadRuleSet(dir.path(), &checked, &errors));
+  BOOST_REQUIRE_EQUAL(errors.size(), 1u);
+  BOOST_TEST(errors[0].line == 5);
+}
+
+BOOST_AUTO_TEST_CASE(deferred_compiling_still_rejects_a_pattern_matching_nothing_in_particular) {
+  RuleDir dir(Replace(Replace(kGoodRule, R"('\byou\s+never\s+{{action}}')", R"('(?:you)?')"), "{action}", "you"));
+  softstart::RuleSet rules;
+  std::vector<softstart::RuleError> errors;
+  BOOST_REQUIRE(softstart::LoadRuleSet(dir.path(), &rules, &errors, softstart::PatternCompiling::kOnFirstUse));
+  BOOST_TEST(!rules.rules[0].Compiled().regex);
+  BOOST_TEST(Contains(rules.rules[0].Compiled().error, "matches an empty message"));
+}

@@ -1,8 +1,11 @@
-// A rule's `words:` skip it when a message has none of them, so the list must
-// hold a word of every match the pattern can make. This runs each rule on its
-// own (no gate) and through the gate over every labelled message, every rule
-// example and the public corpora (harsh ones included, where the rules fire
-// most), and fails naming the rule and the text whenever the two differ.
+// The fast paths must find what the plain path finds. A rule's `words:` skip
+// it when a message has none of them, so the list must hold a word of every
+// match the pattern can make: this runs each rule on its own (no gate) and
+// through the gate over every labelled message, every rule example and the
+// public corpora (harsh ones included, where the rules fire most), and fails
+// naming the rule and the text whenever the two differ. Rules compiled on
+// first use (and by a background thread meanwhile) must analyse the same
+// texts exactly as rules compiled at load.
 #define BOOST_TEST_MODULE words_gate_test
 #include <boost/test/unit_test.hpp>
 
@@ -12,6 +15,7 @@
 #include <vector>
 
 #include "matcher.h"
+#include "softstart/rewriter.h"
 #include "normalizer.h"
 #include "rule_loader.h"
 #include "rule_set.h"
@@ -32,7 +36,9 @@ const char* kCorpora[] = {
     "counsel_chat/counsel_chat.txt",
 };
 
-std::vector<std::string> Texts(const softstart::RuleSet& rules) {
+// Labelled messages and rule examples first (*written of them), then the
+// corpora.
+std::vector<std::string> Texts(const softstart::RuleSet& rules, size_t* written = nullptr) {
   std::vector<std::string> texts;
   for (const auto& entry : std::filesystem::directory_iterator(SOFTSTART_TEST_DATA_DIR)) {
     const std::string name = entry.path().filename().string();
@@ -45,6 +51,7 @@ std::vector<std::string> Texts(const softstart::RuleSet& rules) {
   for (const auto& rule : rules.rules) {
     for (const auto& example : rule.examples) texts.push_back(example.text);
   }
+  if (written) *written = texts.size();
   for (const char* corpus : kCorpora) {
     std::ifstream in(std::string(SOFTSTART_SHARED_DATA_DIR) + "/" + corpus);
     BOOST_REQUIRE_MESSAGE(in, "cannot read " << SOFTSTART_SHARED_DATA_DIR << "/" << corpus
@@ -101,5 +108,52 @@ BOOST_AUTO_TEST_CASE(every_rule_names_its_words) {
   BOOST_REQUIRE(softstart::LoadRuleSet(SOFTSTART_TEST_RULES_DIR, &rules, &errors));
   for (const auto& rule : rules.rules) {
     BOOST_TEST_CONTEXT(rule.file << ":" << rule.line << " " << rule.id) { BOOST_TEST(!rule.word_groups.empty()); }
+  }
+}
+
+std::string Describe(const softstart::Analysis& analysis) {
+  std::string out;
+  for (const auto& finding : analysis.findings) {
+    out += finding.rule_id + "@" + std::to_string(finding.start) + "-" + std::to_string(finding.end) + " ";
+  }
+  for (const auto& suggestion : analysis.suggestions) out += "| " + suggestion.text;
+  return out;
+}
+
+BOOST_AUTO_TEST_CASE(deferred_compiling_analyses_the_same) {
+  softstart::RuleSet rules;
+  std::vector<softstart::RuleError> errors;
+  BOOST_REQUIRE(softstart::LoadRuleSet(SOFTSTART_TEST_RULES_DIR, &rules, &errors));
+  softstart::Rewriter::Options options;
+  options.rules_dir = SOFTSTART_TEST_RULES_DIR;
+  options.use_hunspell = false;
+  const softstart::Rewriter at_load(options);
+  options.defer_pattern_compiling = true;
+  const softstart::Rewriter deferred(options);  // Its compiler thread runs meanwhile.
+  BOOST_REQUIRE(at_load.ok());
+  BOOST_REQUIRE(deferred.ok());
+  size_t flagged = 0, written = 0;
+  const std::vector<std::string> texts = Texts(rules, &written);
+  for (size_t i = 0; i < texts.size(); ++i) {
+    if (i >= written && i % 4 != 0) continue;  // A quarter of the corpora is plenty.
+    const std::string& text = texts[i];
+    const softstart::Analysis expected = at_load.Analyze(text);
+    if (expected.flagged()) ++flagged;
+    if (Describe(expected) != Describe(deferred.Analyze(text))) {
+      BOOST_ERROR("deferred compiling differs on \"" << text << "\"");
+    }
+  }
+  BOOST_TEST(flagged > 1000);
+}
+
+// Destroyed while its compiler is still at work: the thread stops and joins.
+BOOST_AUTO_TEST_CASE(a_deferred_rewriter_can_go_at_once) {
+  softstart::Rewriter::Options options;
+  options.rules_dir = SOFTSTART_TEST_RULES_DIR;
+  options.use_hunspell = false;
+  options.defer_pattern_compiling = true;
+  for (int i = 0; i < 3; ++i) {
+    const softstart::Rewriter rewriter(options);
+    BOOST_TEST(rewriter.ok());
   }
 }

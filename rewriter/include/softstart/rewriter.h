@@ -13,8 +13,8 @@
 //   if (analysis.flagged()) show(analysis.findings, analysis.suggestion);
 //
 // Life cycle: construct once (loading rules and the Hunspell dictionary costs
-// milliseconds), then call Analyze() per message. Analyze() is not safe to call
-// from several threads at once on one Rewriter (it caches typo lookups).
+// milliseconds), then call Analyze() per message. Analyze() may be called
+// from several threads at once on one Rewriter.
 #ifndef SOFTSTART_REWRITER_H_
 #define SOFTSTART_REWRITER_H_
 
@@ -72,6 +72,14 @@ class Rewriter {
     // only without typo correction.
     std::string hunspell_dictionary;
     bool use_hunspell = true;
+    // Compile each rule's patterns when a message first needs them, and on
+    // a background thread meanwhile, instead of all at load: loading takes
+    // a fraction of the time. The rest of the rule data is checked as
+    // always, but a pattern that fails to compile only turns its rule off.
+    // Meant for the bundled rules, which CI compiles and tests; leave it off
+    // for a user's own rule files, so every error in them is reported at
+    // load with its line.
+    bool defer_pattern_compiling = false;
   };
 
   // Per-call choices, so a UI can change them without reloading rules.
