@@ -46,7 +46,10 @@ CompiledRule CompileRule(const Rule& rule) {
     out.regex.reset();
     return out;
   }
-  if (auto it = named.find("tail"); it != named.end()) out.tail_group = it->second;
+  for (const auto& [index, name] : out.regex->CapturingGroupNames()) {
+    if (name == "tail") out.tail_groups.push_back(index);
+    else out.named_groups.emplace_back(index, name);
+  }
   // Without named groups only the span is needed, which RE2 finds with its
   // DFAs alone; asking for groups makes it run a much slower engine over the
   // span (for large patterns, the NFA).

@@ -268,9 +268,11 @@ void Matcher::MatchInSentence(const Rule& rule, std::string_view text, const std
     pos = end > start ? end : end + 1;  // Never loop on an empty match.
     // A clause ending matched as 'tail' only bounds the phrase; the next
     // match may start inside it.
-    if (compiled.tail_group > 0 && groups[compiled.tail_group].data() != nullptr) {
-      end = groups[compiled.tail_group].data() - sentence.data();
+    for (const int tail : compiled.tail_groups) {
+      if (groups[tail].data() == nullptr) continue;
+      end = groups[tail].data() - sentence.data();
       pos = end > start ? end : pos;
+      break;
     }
     if (end == start) continue;
     // Exceptions silence the rule for the whole sentence; checked once.
@@ -281,10 +283,8 @@ void Matcher::MatchInSentence(const Rule& rule, std::string_view text, const std
       if (silenced) break;
     }
     RuleMatch match{&rule, sentences[index].start + start, sentences[index].start + end, index, {}};
-    for (const auto& [name, group] : compiled.regex->NamedCapturingGroups()) {
-      if (group != compiled.tail_group && groups[group].data() != nullptr && !groups[group].empty()) {
-        match.groups[name] = std::string(groups[group].data(), groups[group].size());
-      }
+    for (const auto& [group, name] : compiled.named_groups) {
+      if (groups[group].data() != nullptr && !groups[group].empty()) match.groups.emplace(name, groups[group]);
     }
     out->push_back(std::move(match));
   }

@@ -54,7 +54,10 @@ struct CompiledRule {
   std::unique_ptr<RE2> regex;  // Null when compiling failed: the rule is off.
   std::vector<std::unique_ptr<RE2>> exceptions;
   std::unique_ptr<RE2> after;
-  int tail_group = 0;   // Index of the group named 'tail', or 0 when none.
+  // Named groups by index. A name may repeat in alternatives ("tail" ends
+  // several branches); the one that took part in the match counts.
+  std::vector<std::pair<int, std::string>> named_groups;
+  std::vector<int> tail_groups;  // Indices of the groups named 'tail'.
   int group_count = 0;  // Capturing groups to ask for: 0 without named groups.
   std::string error;    // Why regex is null.
 };

@@ -162,3 +162,37 @@ BOOST_AUTO_TEST_CASE(after_rule_words_may_be_in_the_sentence_before) {
   BOOST_TEST(CountWith(worded.c_str(), "hi. you forgot again. typical.") == 1u);
   BOOST_TEST(CountWith(worded.c_str(), "you forgot again. ok. typical.") == 0u);
 }
+
+// RE2 lets a group name repeat in alternatives: the clause end ('tail') of
+// whichever branch matched bounds the span, and its words fill the template.
+const char* kTwoBranchRule = R"(rules:
+  - id: blame.test-branches
+    category: blame
+    principle: vulnerability
+    pattern: '\byou\s+never\s+(?P<what>[a-z]+)(?P<tail>\s+and\b|$)|\bnot\s+once\s+did\s+you\s+(?P<what>[a-z]+)(?P<tail>\s+and\b|$)'
+    explanation: Test.
+    reframes:
+      - short: "I'd love it if you {what} me more."
+      - short: "I miss you."
+      - full: "I miss you a lot."
+      - question: "How are you?"
+    examples:
+      match:
+        - {text: "you never call and I wait", span: "you never call"}
+        - {text: "not once did you call and I waited", span: "not once did you call"}
+        - {text: "not once did you write", span: "not once did you write"}
+      no_match: ["you call", "never call", "once you called"]
+)";
+
+BOOST_AUTO_TEST_CASE(a_repeated_group_name_reads_the_branch_that_matched) {
+  softstart::testing::RuleDir dir(kTwoBranchRule);
+  softstart::Rewriter::Options options;
+  options.rules_dir = dir.path();
+  const softstart::Rewriter rewriter(options);
+  BOOST_REQUIRE(rewriter.ok());
+  const std::string text = "not once did you call and I waited";
+  const softstart::Analysis analysis = rewriter.Analyze(text);
+  BOOST_REQUIRE_EQUAL(analysis.findings.size(), 1u);
+  BOOST_TEST(softstart::testing::Marked(text, analysis.findings[0]) == "not once did you call");
+  BOOST_TEST(analysis.suggestion().find("you call me more") != std::string::npos, analysis.suggestion());
+}
