@@ -28,7 +28,8 @@ const char* kSets[] = {"partner_messages.tsv",   "partner_messages_b.tsv", "part
                        "partner_messages_d.tsv", "partner_messages_e.tsv", "partner_messages_f.tsv",
                        "partner_messages_g.tsv", "partner_messages_h.tsv", "partner_messages_i.tsv",
                        "partner_messages_j.tsv", "partner_messages_k.tsv", "partner_messages_l.tsv",
-                       "partner_messages_m.tsv", "partner_messages_n.tsv", "partner_messages_o.tsv"};
+                       "partner_messages_m.tsv", "partner_messages_n.tsv", "partner_messages_o.tsv",
+                       "partner_messages_p.tsv"};
 // The sets whose topics were tuned too (topics.yaml): A-J in sessions 1-2,
 // K-O in session 3.
 const char* kTopicSets[] = {"partner_messages.tsv",   "partner_messages_b.tsv", "partner_messages_c.tsv",
@@ -94,12 +95,12 @@ bool MentionsTopic(const std::string& text, const std::string& topic) {
 }  // namespace
 
 // A set tuned on but not yet at the 95% bar: held at a floor under today's
-// figure (P: 90.8% in session 3), so it can only go up.
+// figure, so it can only go up (P joined kSets in session 4 at 100%).
 struct PartlyTuned {
   const char* name;
   double recall_floor;
 };
-const PartlyTuned kPartlyTuned[] = {{"partner_messages_p.tsv", 88.0}};
+const PartlyTuned kPartlyTuned[] = {{"partner_messages_t.tsv", 82.0}};
 
 double RecallOf(const std::string& name, double* false_alarm_rate) {
   const auto set = ReadSet(name);
