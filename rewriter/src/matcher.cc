@@ -198,6 +198,9 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
       }
     }
   }
+  if (only_after) {  // Before splitting: most texts arm no `after:` rule at all.
+    std::erase_if(hits, [&](int rule) { return !rules_->rules[rule].has_after(); });
+  }
   if (hits.empty()) return matches;
   std::sort(hits.begin(), hits.end());
 
@@ -217,7 +220,6 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
   std::vector<uint64_t> with_previous;
   for (size_t i = 0; i < hits.size(); ++i) {
     const Rule& rule = rules_->rules[hits[i]];
-    if (only_after && !rule.has_after()) continue;
     for (size_t index = rule.has_after() ? 1 : 0; index < count; ++index) {
       if (!sentence_groups.empty() && !rule.word_groups.empty()) {
         const uint64_t* seen = &sentence_groups[index * chunks];
