@@ -86,12 +86,15 @@ peak_mib() {
 # (b) softstart: the whole process, its cold start, its memory.
 timer=$(command -v hyperfine >/dev/null && echo "hyperfine, median of $runs" || echo "/usr/bin/time, median of $runs")
 read -r whole_s whole_cpu_s <<<"$(time_command "'$softstart' --jsonl <'$input' >/dev/null")"
+read -r one_s one_cpu_s <<<"$(time_command "'$softstart' --jsonl --threads 1 <'$input' >/dev/null")"
 read -r cold_s cold_cpu_s <<<"$(time_command "'$softstart' --jsonl </dev/null >/dev/null")"
 whole_mib=$(peak_mib "'$softstart' --jsonl <'$input' >/dev/null")
 cold_mib=$(peak_mib "'$softstart' --jsonl </dev/null >/dev/null")
 per_line() { awk -v s="$1" -v n="$lines" 'BEGIN { printf "%.3f", s * 1e6 / n }'; }
 softstart_us=$(per_line "$whole_s")
 softstart_cpu_us=$(per_line "$whole_cpu_s")
+one_us=$(per_line "$one_s")
+one_cpu_us=$(per_line "$one_cpu_s")
 warm_us=$(per_line "$(awk -v s="$whole_s" -v c="$cold_s" 'BEGIN { print s - c }')")
 
 # (c) write-good and alex from npm, same lines.
@@ -127,8 +130,9 @@ echo "softstart: the whole process (start-up, rule and dictionary loading, JSON 
 echo
 echo "| tool | messages | µs/message (wall) | µs/message (CPU) | median µs | p99 µs | peak RSS MiB | softstart faster (wall) | softstart faster (CPU) |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-printf '| softstart --jsonl, whole process | %s | %s | %s | | | %s | 1× | 1× |\n' "$lines" "$softstart_us" \
-  "$softstart_cpu_us" "$whole_mib"
+printf '| softstart --jsonl, whole process (one thread per core: %s) | %s | %s | %s | | | %s | 1× | 1× |\n' "$(nproc)" \
+  "$lines" "$softstart_us" "$softstart_cpu_us" "$whole_mib"
+printf '| softstart --jsonl --threads 1, whole process | %s | %s | %s | | | | | |\n' "$lines" "$one_us" "$one_cpu_us"
 row write-good "$tmp/write-good.json"
 row alex "$tmp/alex.json"
 echo
@@ -136,6 +140,7 @@ echo "| softstart | value |"
 echo "|---|---:|"
 printf '| whole process over the input, wall (s) | %.3f |\n' "$whole_s"
 printf '| whole process over the input, CPU (s) | %.3f |\n' "$whole_cpu_s"
+printf '| the same with --threads 1, wall / CPU (s) | %.3f / %.3f |\n' "$one_s" "$one_cpu_s"
 printf '| cold start, --jsonl </dev/null, wall (ms) | %.1f |\n' "$(awk -v c="$cold_s" 'BEGIN { print c * 1000 }')"
 printf '| cold start, CPU (ms) | %.1f |\n' "$(awk -v c="$cold_cpu_s" 'BEGIN { print c * 1000 }')"
 printf '| per message without the cold start, wall (µs) | %s |\n' "$warm_us"
