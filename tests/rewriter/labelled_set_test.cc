@@ -29,14 +29,16 @@ const char* kSets[] = {"partner_messages.tsv",   "partner_messages_b.tsv", "part
                        "partner_messages_g.tsv", "partner_messages_h.tsv", "partner_messages_i.tsv",
                        "partner_messages_j.tsv", "partner_messages_k.tsv", "partner_messages_l.tsv",
                        "partner_messages_m.tsv", "partner_messages_n.tsv", "partner_messages_o.tsv",
-                       "partner_messages_p.tsv"};
+                       "partner_messages_p.tsv", "partner_messages_t.tsv"};
 // The sets whose topics were tuned too (topics.yaml): A-J in sessions 1-2,
-// K-O in session 3.
+// K-O in session 3, T in session 4 (P's topics were tuned too, but it keeps
+// 92%: its writer labels brush-offs as "listening").
 const char* kTopicSets[] = {"partner_messages.tsv",   "partner_messages_b.tsv", "partner_messages_c.tsv",
                             "partner_messages_d.tsv", "partner_messages_e.tsv", "partner_messages_f.tsv",
                             "partner_messages_g.tsv", "partner_messages_h.tsv", "partner_messages_i.tsv",
                             "partner_messages_j.tsv", "partner_messages_k.tsv", "partner_messages_l.tsv",
-                            "partner_messages_m.tsv", "partner_messages_n.tsv", "partner_messages_o.tsv"};
+                            "partner_messages_m.tsv", "partner_messages_n.tsv", "partner_messages_o.tsv",
+                            "partner_messages_t.tsv"};
 
 // Every labelled set in tests/data, the held-out ones too: detection is
 // measured on kSets only, but whatever is flagged anywhere must get a clean,
@@ -93,36 +95,6 @@ bool MentionsTopic(const std::string& text, const std::string& topic) {
 }
 
 }  // namespace
-
-// A set tuned on but not yet at the 95% bar: held at a floor under today's
-// figure, so it can only go up (P joined kSets in session 4 at 100%).
-struct PartlyTuned {
-  const char* name;
-  double recall_floor;
-};
-const PartlyTuned kPartlyTuned[] = {{"partner_messages_t.tsv", 82.0}};
-
-double RecallOf(const std::string& name, double* false_alarm_rate) {
-  const auto set = ReadSet(name);
-  int problems = 0, caught = 0, ordinary = 0, false_alarms = 0;
-  for (const auto& item : set) {
-    const bool flagged = BundledRewriter().Analyze(item.text).flagged();
-    (item.problem ? problems : ordinary)++;
-    (item.problem ? caught : false_alarms) += flagged;
-  }
-  *false_alarm_rate = 100.0 * false_alarms / ordinary;
-  return 100.0 * caught / problems;
-}
-
-BOOST_AUTO_TEST_CASE(partly_tuned_sets_hold_their_floor) {
-  for (const PartlyTuned& set : kPartlyTuned) BOOST_TEST_CONTEXT(set.name) {
-    double false_alarm_rate = 0;
-    const double recall = RecallOf(set.name, &false_alarm_rate);
-    BOOST_TEST_MESSAGE(set.name << ": recall " << recall << "%, false alarms " << false_alarm_rate << "%");
-    BOOST_TEST(recall >= set.recall_floor);
-    BOOST_TEST(false_alarm_rate <= 3.0);
-  }
-}
 
 BOOST_AUTO_TEST_CASE(recall_and_false_alarms_meet_the_targets) {
   BOOST_REQUIRE(BundledRewriter().ok());
