@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-
 #include "rule_set.h"
 #include "yaml_node.h"
 #include "softstart/rule_error.h"

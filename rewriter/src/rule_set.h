@@ -46,10 +46,11 @@ struct RuleExample {
 struct Rule;
 
 // A rule's patterns as RE2 programs. Compiling every rule is most of the load
-// time and most rules never meet a message that arms them, so loading only
-// parses patterns (every syntax error is still reported with its line) and a
-// rule is compiled when it is first armed, or earlier by the Rewriter's
-// background compiler, whichever comes first.
+// time and most rules never meet a message that arms them, so with deferred
+// compiling (the bundled rules) loading keeps the patterns' text and a rule
+// is compiled when it is first armed, or earlier by the Rewriter's background
+// compiler, whichever comes first. Loaded the usual way, every rule is
+// compiled at load and any failure is a load error with its line.
 struct CompiledRule {
   std::unique_ptr<RE2> regex;  // Null when compiling failed: the rule is off.
   std::vector<std::unique_ptr<RE2>> exceptions;
