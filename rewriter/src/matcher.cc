@@ -29,7 +29,7 @@ Matcher::Matcher(const RuleSet* rules, bool screen) : rules_(rules), screen_(scr
   IndexWords();
   for (size_t i = 0; i < rules_->rules.size(); ++i) {
     const Rule& rule = rules_->rules[i];
-    if (!rule.word_groups.empty()) continue;
+    if (!rule.word_gates.empty()) continue;
     if (screens_.empty() || screens_.back().rules.size() == kRulesPerScreen) {
       screens_.push_back({CategorySet::None(), std::make_unique<RE2::Set>(options, RE2::UNANCHORED), {}});
     }
@@ -51,46 +51,52 @@ Matcher::Matcher(const RuleSet* rules, bool screen) : rules_(rules), screen_(scr
 }
 
 void Matcher::IndexWords() {
-  // How many groups each word is in: a rule's key group is the one whose
+  // How many groups each word is in: a gate's key group is the one whose
   // most shared word is shared least ("you" is everywhere, "owe" is not).
   std::unordered_map<std::string, int> groups_with;
   for (const Rule& rule : rules_->rules) {
-    for (const auto& group : rule.word_groups) {
-      for (const std::string& word : group) ++groups_with[word];
+    for (const WordGroups& gate : rule.word_gates) {
+      for (const auto& group : gate) {
+        for (const std::string& word : group) ++groups_with[word];
+      }
     }
   }
   uint32_t group_index = 0;
   for (size_t i = 0; i < rules_->rules.size(); ++i) {
     const Rule& rule = rules_->rules[i];
-    first_group_.push_back(group_index);
+    first_gate_.push_back(static_cast<uint32_t>(rule_of_gate_.size()));
     rule_categories_.push_back(rule.category);
-    uint32_t key = group_index;
-    int key_sharing = std::numeric_limits<int>::max();
-    for (const auto& group : rule.word_groups) {
-      int sharing = 0;
-      for (const std::string& word : group) {
-        sharing = std::max(sharing, groups_with[word]);
-        // The loader accepts only lower-case words of at most kMaxWord
-        // letters, and prefixes of two letters or more.
-        if (word.back() == '*') {
-          prefixes_.Add(word.substr(0, word.size() - 1), group_index);
-          prefix_lengths_ |= uint64_t{1} << (word.size() - 1);
-        } else {
-          words_.Add(word, group_index);
+    for (const WordGroups& gate : rule.word_gates) {
+      const int gate_index = static_cast<int>(rule_of_gate_.size());
+      rule_of_gate_.push_back(static_cast<int>(i));
+      first_group_.push_back(group_index);
+      uint32_t key = group_index;
+      int key_sharing = std::numeric_limits<int>::max();
+      for (const auto& group : gate) {
+        int sharing = 0;
+        for (const std::string& word : group) {
+          sharing = std::max(sharing, groups_with[word]);
+          // The loader accepts only lower-case words of at most kMaxWord
+          // letters, and prefixes of two letters or more.
+          if (word.back() == '*') {
+            prefixes_.Add(word.substr(0, word.size() - 1), group_index);
+            prefix_lengths_ |= uint64_t{1} << (word.size() - 1);
+          } else {
+            words_.Add(word, group_index);
+          }
         }
+        if (sharing < key_sharing) {
+          key_sharing = sharing;
+          key = group_index;
+        }
+        gate_of_group_.push_back(gate_index);
+        ++group_index;
       }
-      if (sharing < key_sharing) {
-        key_sharing = sharing;
-        key = group_index;
-      }
-      rule_of_group_.push_back(static_cast<int>(i));
-      ++group_index;
-    }
-    if (!rule.word_groups.empty()) {
       key_groups_.resize(group_index / 64 + 1);
       key_groups_[key / 64] |= uint64_t{1} << (key % 64);
     }
   }
+  first_gate_.push_back(static_cast<uint32_t>(rule_of_gate_.size()));
   first_group_.push_back(group_index);
   key_groups_.resize((group_index + 63) / 64);
   words_.Finish();
@@ -135,18 +141,26 @@ void Matcher::ScanGroups(std::string_view text, uint64_t* seen) const {
   }
 }
 
-bool Matcher::HasAllGroups(const uint64_t* seen, int rule) const {
-  for (uint32_t group = first_group_[rule]; group < first_group_[rule + 1]; ++group) {
+bool Matcher::HasAllGroups(const uint64_t* seen, int gate) const {
+  for (uint32_t group = first_group_[gate]; group < first_group_[gate + 1]; ++group) {
     if ((seen[group / 64] >> (group % 64) & 1) == 0) return false;
   }
   return true;
 }
 
+bool Matcher::OpensAnyGate(const uint64_t* seen, int rule) const {
+  for (uint32_t gate = first_gate_[rule]; gate < first_gate_[rule + 1]; ++gate) {
+    if (HasAllGroups(seen, static_cast<int>(gate))) return true;
+  }
+  return false;
+}
+
 void Matcher::ArmedRules(const uint64_t* seen, CategorySet enabled, std::vector<int>* hits) const {
   for (size_t chunk = 0; chunk < key_groups_.size(); ++chunk) {
     for (uint64_t keys = seen[chunk] & key_groups_[chunk]; keys != 0; keys &= keys - 1) {
-      const int rule = rule_of_group_[chunk * 64 + std::countr_zero(keys)];
-      if (HasAllGroups(seen, rule) && enabled.Contains(rule_categories_[rule])) hits->push_back(rule);
+      const int gate = gate_of_group_[chunk * 64 + std::countr_zero(keys)];
+      const int rule = rule_of_gate_[gate];
+      if (HasAllGroups(seen, gate) && enabled.Contains(rule_categories_[rule])) hits->push_back(rule);
     }
   }
 }
@@ -175,7 +189,7 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
     }
   } else {
     for (size_t i = 0; i < rules_->rules.size(); ++i) {
-      if (!rules_->rules[i].word_groups.empty() && enabled.Contains(rules_->rules[i].category)) {
+      if (!rules_->rules[i].word_gates.empty() && enabled.Contains(rules_->rules[i].category)) {
         hits.push_back(static_cast<int>(i));
       }
     }
@@ -203,6 +217,7 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
   }
   if (hits.empty()) return matches;
   std::sort(hits.begin(), hits.end());
+  hits.erase(std::unique(hits.begin(), hits.end()), hits.end());  // Armed by two gates.
 
   *sentences = SplitSentences(text);
   // A match lies in one sentence and holds a word of each of its rule's
@@ -221,7 +236,7 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
   for (size_t i = 0; i < hits.size(); ++i) {
     const Rule& rule = rules_->rules[hits[i]];
     for (size_t index = rule.has_after() ? 1 : 0; index < count; ++index) {
-      if (!sentence_groups.empty() && !rule.word_groups.empty()) {
+      if (!sentence_groups.empty() && !rule.word_gates.empty()) {
         const uint64_t* seen = &sentence_groups[index * chunks];
         if (rule.has_after()) {
           with_previous.resize(chunks);
@@ -229,7 +244,7 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
           for (size_t chunk = 0; chunk < chunks; ++chunk) with_previous[chunk] = seen[chunk] | previous[chunk];
           seen = with_previous.data();
         }
-        if (!HasAllGroups(seen, hits[i])) continue;
+        if (!OpensAnyGate(seen, hits[i])) continue;
       }
       MatchInSentence(rule, text, *sentences, index, &matches);
     }

@@ -59,7 +59,8 @@ class Matcher {
 
   // ORs into seen (one bit per word group) the groups of the text's words.
   void ScanGroups(std::string_view text, uint64_t* seen) const;
-  bool HasAllGroups(const uint64_t* seen, int rule) const;
+  bool HasAllGroups(const uint64_t* seen, int gate) const;
+  bool OpensAnyGate(const uint64_t* seen, int rule) const;
   // Appends the enabled rules with a word of every group in seen.
   void ArmedRules(const uint64_t* seen, CategorySet enabled, std::vector<int>* hits) const;
   void IndexWords();
@@ -69,16 +70,19 @@ class Matcher {
   const RuleSet* rules_;
   bool screen_;
   std::vector<Screen> screens_;
-  // Word groups are numbered across all rules; rule r owns the groups
-  // first_group_[r] .. first_group_[r + 1] - 1.
+  // Gates and their word groups are numbered across all rules: rule r owns
+  // gates first_gate_[r] .. first_gate_[r + 1] - 1, gate g the groups
+  // first_group_[g] .. first_group_[g + 1] - 1.
   WordIndex words_;     // "need"
   WordIndex prefixes_;  // "attract*", kept as "attract".
   uint64_t prefix_lengths_ = 0;  // Bit n: some prefix has n letters.
+  std::vector<uint32_t> first_gate_;
   std::vector<uint32_t> first_group_;
   std::vector<Category> rule_categories_;  // Read per armed rule: kept out of the big Rule.
-  std::vector<int> rule_of_group_;
-  // One group per rule, the one whose words are least shared: a message
-  // lacking it rules the rule out without looking at its other groups.
+  std::vector<int> rule_of_gate_;
+  std::vector<int> gate_of_group_;
+  // One group per gate, the one whose words are least shared: a message
+  // lacking it rules the gate out without looking at its other groups.
   std::vector<uint64_t> key_groups_;
   bool ok_ = false;
   std::string error_;

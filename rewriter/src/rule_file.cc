@@ -9,6 +9,8 @@ namespace softstart {
 namespace {
 
 constexpr int kMinExamples = 3;
+constexpr size_t kMaxGroupsPerGate = 8;
+constexpr size_t kMaxGates = 32;
 constexpr const char* kTopicSlots[] = {"topic", "missing"};
 
 bool ParseStyle(const std::string& name, Suggestion::Style* style) {
@@ -135,13 +137,11 @@ void LoadExamples(YamlFile& file, const YamlNode& rule_node, Rule* rule) {
   }
 }
 
-// `words: [a, b]` is one group; `words: [[a, b], [you, your]]` needs a word
-// of every group.
-void LoadWords(YamlFile& file, const YamlNode& rule_node, Rule* rule) {
-  const YamlNode list = file.Require(rule_node, "words", YamlKind::kList);
-  if (!list) return;
+// One gate: `[a, b]` is one group; `[[a, b], [you, your]]` needs a word of
+// every group. `what` names the key in messages.
+void LoadGate(YamlFile& file, const YamlNode& list, const char* what, WordGroups* groups) {
   if (list.size() == 0) {
-    file.Error(list, "'words' is empty: leave it out to screen the rule by pattern");
+    file.Error(list, std::string("'") + what + "' is empty: leave it out to screen the rule by pattern");
     return;
   }
   const auto load_group = [&](const YamlNode& group_node, std::vector<std::string>* group) {
@@ -156,18 +156,48 @@ void LoadWords(YamlFile& file, const YamlNode& rule_node, Rule* rule) {
     }
   };
   if (list[size_t{0}].IsList()) {
-    if (list.size() > 8) file.Error(list, "at most 8 groups of words");
+    if (list.size() > kMaxGroupsPerGate) file.Error(list, "at most 8 groups of words");
     for (const YamlNode& group_node : list.Items()) {
       if (!group_node.IsList() || group_node.size() == 0) {
-        file.Error(group_node, "with groups, each entry of 'words' is a non-empty list of words");
+        file.Error(group_node, std::string("with groups, each entry of '") + what + "' is a non-empty list of words");
         continue;
       }
-      rule->word_groups.emplace_back();
-      load_group(group_node, &rule->word_groups.back());
+      groups->emplace_back();
+      load_group(group_node, &groups->back());
     }
   } else {
-    rule->word_groups.emplace_back();
-    load_group(list, &rule->word_groups.back());
+    groups->emplace_back();
+    load_group(list, &groups->back());
+  }
+}
+
+// `words:` is one gate; `gates:` a list of them, one per phrase family of the
+// pattern (the rule is armed when any one is satisfied).
+void LoadWordGates(YamlFile& file, const YamlNode& rule_node, Rule* rule) {
+  if (rule_node["words"].IsDefined() && rule_node["gates"].IsDefined()) {
+    file.Error(rule_node["gates"], "a rule has 'words' or 'gates', not both");
+    return;
+  }
+  if (rule_node["words"].IsDefined()) {
+    const YamlNode list = file.Require(rule_node, "words", YamlKind::kList);
+    if (!list) return;
+    rule->word_gates.emplace_back();
+    LoadGate(file, list, "words", &rule->word_gates.back());
+    return;
+  }
+  const YamlNode gates = file.Require(rule_node, "gates", YamlKind::kList);
+  if (!gates) return;
+  if (gates.size() == 0 || gates.size() > kMaxGates) {
+    file.Error(gates, "'gates' is a list of 1 to 32 gates, each written like 'words'");
+    return;
+  }
+  for (const YamlNode& gate : gates.Items()) {
+    if (!gate.IsList()) {
+      file.Error(gate, "each gate is a list of words, or of groups of words, like 'words'");
+      continue;
+    }
+    rule->word_gates.emplace_back();
+    LoadGate(file, gate, "gates", &rule->word_gates.back());
   }
 }
 
@@ -180,7 +210,7 @@ void LoadRule(YamlFile& file, const YamlNode& node, const std::map<std::string, 
     file.Error(node, "a rule is a mapping");
     return;
   }
-  file.RejectUnknownKeys(node, {"id", "category", "principle", "pattern", "words", "exceptions", "after",
+  file.RejectUnknownKeys(node, {"id", "category", "principle", "pattern", "words", "gates", "exceptions", "after",
                                 "explanation", "reframes", "examples"});
   std::string category, pattern;
   const bool has_id = file.RequireString(node, "id", &rule.id);
@@ -225,7 +255,7 @@ void LoadRule(YamlFile& file, const YamlNode& node, const std::map<std::string, 
       }
     }
   }
-  if (node["words"].IsDefined()) LoadWords(file, node, &rule);
+  if (node["words"].IsDefined() || node["gates"].IsDefined()) LoadWordGates(file, node, &rule);
   if (node["after"].IsDefined()) {
     std::string after, expanded, error;
     if (file.RequireString(node, "after", &after)) {

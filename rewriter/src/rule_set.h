@@ -45,6 +45,9 @@ struct RuleExample {
 
 struct Rule;
 
+// Groups of words a match needs a word of each of.
+using WordGroups = std::vector<std::vector<std::string>>;
+
 // A rule's patterns as RE2 programs. Compiling every rule is most of the load
 // time and most rules never meet a message that arms them, so with deferred
 // compiling (the bundled rules) loading keeps the patterns' text and a rule
@@ -87,11 +90,13 @@ struct Rule {
   std::vector<std::string> group_names;  // Its named groups, from the parse.
   // A match is dropped when one of these matches the sentence that holds it.
   std::vector<std::string> exceptions;
-  // Groups of words (lower case; "attract*" for a prefix): every match
-  // contains a word of each group. A message lacking any group skips the rule
-  // without running a pattern: the cheap way to keep a large rule pack fast.
-  // Empty: the rule is screened by pattern.
-  std::vector<std::vector<std::string>> word_groups;
+  // Word gates, each a list of groups of words (lower case; "attract*" for a
+  // prefix): every match contains a word of each group of at least one gate.
+  // A message that satisfies no gate skips the rule without running a
+  // pattern: the cheap way to keep a large rule pack fast. A pattern made of
+  // several phrase families takes a gate per family (`gates:`), so a word of
+  // one family no longer arms the others. Empty: screened by pattern.
+  std::vector<WordGroups> word_gates;
   // When set, the rule fires only in a sentence whose previous sentence this
   // matches: "typical." or "AGAIN." is a jab only after a complaint.
   std::string after;

@@ -89,7 +89,7 @@ BOOST_AUTO_TEST_CASE(unscreened_matching_finds_the_same) {
   softstart::RuleSet rules;
   std::vector<softstart::RuleError> errors;
   BOOST_REQUIRE(softstart::LoadRuleSet(SOFTSTART_TEST_RULES_DIR, &rules, &errors));
-  for (auto& rule : rules.rules) rule.word_groups.clear();
+  for (auto& rule : rules.rules) rule.word_gates.clear();
   const softstart::Matcher screened(&rules), unscreened(&rules, /*screen=*/false);
   for (const std::string& text : {LongMessage(1 << 20, 50, true), std::string("hey. u never text me back"),
                                   std::string("we need milk")}) {

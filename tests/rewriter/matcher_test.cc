@@ -140,6 +140,27 @@ BOOST_AUTO_TEST_CASE(every_word_group_must_be_present) {
   BOOST_TEST(CountWith(kWordedRule, "you never attracted me") == 1u);
 }
 
+// A pattern of several phrase families takes a gate per family: any one
+// gate arms the rule, and each is checked on its own, so a word of one
+// family plus a word of another's second group arms nothing. The gates here
+// leave "attract*" and "rarely ... call" out on purpose.
+BOOST_AUTO_TEST_CASE(any_one_gate_arms_a_rule) {
+  const std::string rule = [] {
+    std::string text = kWordedRule;
+    return text.replace(text.find("words: [never, rarely]"), 22, "gates: [[[never], [cal*]], [[rarely], [attract*]]]");
+  }();
+  BOOST_TEST(CountWith(rule.c_str(), "you never call") == 1u);
+  BOOST_TEST(CountWith(rule.c_str(), "you rarely attract me") == 1u);
+  BOOST_TEST(CountWith(rule.c_str(), "you rarely call") == 0u);
+  BOOST_TEST(CountWith(rule.c_str(), "you never attract me") == 0u);
+  // Both gates open: the rule runs once and each match is reported once.
+  BOOST_TEST(CountWith(rule.c_str(), "you never call, you rarely attract me") == 2u);
+  // Per sentence: the gate must open in the matching sentence itself.
+  BOOST_TEST(CountWith(rule.c_str(), "I never call anyone. you rarely attract me") == 1u);
+  BOOST_TEST(CountWith(rule.c_str(), "I rarely attract it. you never call") == 1u);
+  BOOST_TEST(CountWith(rule.c_str(), "never. you rarely call") == 0u);
+}
+
 // In a message of several sentences a worded rule runs only in the sentences
 // that hold a word of each of its groups: the words are what every match
 // contains. The first group here leaves "rarely" out on purpose, so a

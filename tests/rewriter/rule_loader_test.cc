@@ -123,6 +123,21 @@ BOOST_AUTO_TEST_CASE(bad_words) {
   BOOST_TEST(Contains(empty, "L6 'words' is empty"), empty);
 }
 
+BOOST_AUTO_TEST_CASE(bad_gates) {
+  const std::string both = OnlyError(
+      Replace(kGoodRule, "    explanation: Test.", "    words: [never]\n    gates: [[never]]\n    explanation: Test."));
+  BOOST_TEST(Contains(both, "L7 a rule has 'words' or 'gates', not both"), both);
+  const std::string not_a_list =
+      OnlyError(Replace(kGoodRule, "    explanation: Test.", "    gates: [never, [once]]\n    explanation: Test."));
+  BOOST_TEST(Contains(not_a_list, "L6 each gate is a list of words, or of groups of words"), not_a_list);
+  const std::string empty_gate =
+      OnlyError(Replace(kGoodRule, "    explanation: Test.", "    gates: [[never], []]\n    explanation: Test."));
+  BOOST_TEST(Contains(empty_gate, "L6 'gates' is empty"), empty_gate);
+  const std::string bad_word =
+      OnlyError(Replace(kGoodRule, "    explanation: Test.", "    gates: [[[never], [You]]]\n    explanation: Test."));
+  BOOST_TEST(Contains(bad_word, "L6 a word is up to 32 lower-case letters"), bad_word);
+}
+
 BOOST_AUTO_TEST_CASE(wrong_kinds_of_node) {
   RuleDir dir("rules:\n  - id: [blame, x]\n    category: {a: b}\n");
   const auto errors = Load(dir);

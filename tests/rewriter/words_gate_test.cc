@@ -107,7 +107,7 @@ BOOST_AUTO_TEST_CASE(every_rule_names_its_words) {
   std::vector<softstart::RuleError> errors;
   BOOST_REQUIRE(softstart::LoadRuleSet(SOFTSTART_TEST_RULES_DIR, &rules, &errors));
   for (const auto& rule : rules.rules) {
-    BOOST_TEST_CONTEXT(rule.file << ":" << rule.line << " " << rule.id) { BOOST_TEST(!rule.word_groups.empty()); }
+    BOOST_TEST_CONTEXT(rule.file << ":" << rule.line << " " << rule.id) { BOOST_TEST(!rule.word_gates.empty()); }
   }
 }
 
