@@ -56,6 +56,7 @@ using WordGroups = std::vector<std::vector<std::string>>;
 // compiled at load and any failure is a load error with its line.
 struct CompiledRule {
   std::unique_ptr<RE2> regex;  // Null when compiling failed: the rule is off.
+  // Usually one: all the rule's exceptions as one alternation.
   std::vector<std::unique_ptr<RE2>> exceptions;
   std::unique_ptr<RE2> after;
   // Named groups by index. A name may repeat in alternatives ("tail" ends
