@@ -1,5 +1,6 @@
 // Compiling a rule's patterns, on first use (see CompiledRule in rule_set.h).
 #include <algorithm>
+#include <cctype>
 
 #include "rule_set.h"
 
@@ -14,7 +15,61 @@ std::unique_ptr<RE2> CompilePattern(const std::string& pattern, const char* what
   return nullptr;
 }
 
+// Named groups by index and the indices of those named 'tail'.
+void ReadGroups(const RE2& regex, std::vector<std::pair<int, std::string>>* named, std::vector<int>* tails) {
+  for (const auto& [index, name] : regex.CapturingGroupNames()) {
+    if (name == "tail") tails->push_back(index);
+    else named->emplace_back(index, name);
+  }
+}
+
 }  // namespace
+
+std::vector<std::string> TopLevelAlternatives(const std::string& pattern) {
+  std::vector<std::string> out;
+  int depth = 0;
+  size_t start = 0;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      if (i + 1 < pattern.size() && pattern[i + 1] == 'Q') return {};  // \Q...\E: not worth parsing.
+      ++i;
+    } else if (c == '[') {  // A class: ']' first is literal, escapes inside.
+      size_t j = i + 1;
+      if (j < pattern.size() && pattern[j] == '^') ++j;
+      if (j < pattern.size() && pattern[j] == ']') ++j;
+      while (j < pattern.size() && pattern[j] != ']') j += pattern[j] == '\\' ? 2 : 1;
+      i = j;
+    } else if (c == '(') {
+      // "(?i)" at the top level sets flags for every later alternative.
+      if (depth == 0 && i + 1 < pattern.size() && pattern[i + 1] == '?') {
+        size_t j = i + 2;
+        while (j < pattern.size() && (std::isalpha(static_cast<unsigned char>(pattern[j])) || pattern[j] == '-')) ++j;
+        if (j < pattern.size() && pattern[j] == ')' && pattern[i + 2] != 'P') return {};
+      }
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      out.push_back(pattern.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  if (out.empty() || depth != 0) return {};
+  out.push_back(pattern.substr(start));
+  return out;
+}
+
+const CompiledBranch::Regex& CompiledBranch::Get() const {
+  std::call_once(once_, [&] {
+    std::string unused;
+    regex_.regex = CompilePattern(pattern_, "an alternative", &unused);
+    if (!regex_.regex) return;
+    ReadGroups(*regex_.regex, &regex_.named_groups, &regex_.tail_groups);
+    regex_.group_count = regex_.regex->NumberOfCapturingGroups();
+  });
+  return regex_;
+}
 
 CompiledRule CompileRule(const Rule& rule) {
   CompiledRule out;
@@ -60,14 +115,16 @@ CompiledRule CompileRule(const Rule& rule) {
     out.regex.reset();
     return out;
   }
-  for (const auto& [index, name] : out.regex->CapturingGroupNames()) {
-    if (name == "tail") out.tail_groups.push_back(index);
-    else out.named_groups.emplace_back(index, name);
-  }
+  ReadGroups(*out.regex, &out.named_groups, &out.tail_groups);
   // Without named groups only the span is needed, which RE2 finds with its
   // DFAs alone; asking for groups makes it run a much slower engine over the
   // span (for large patterns, the NFA).
   out.group_count = named.empty() ? 0 : out.regex->NumberOfCapturingGroups();
+  if (out.group_count > 0) {
+    for (std::string& alternative : TopLevelAlternatives(rule.pattern)) {
+      out.branches.push_back(std::make_unique<CompiledBranch>(std::move(alternative)));
+    }
+  }
   return out;
 }
 

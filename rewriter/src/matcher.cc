@@ -114,6 +114,20 @@ void Add(const std::vector<GroupBits>& groups, uint64_t* seen) {
   for (const GroupBits& bits : groups) seen[bits.chunk] |= bits.bits;
 }
 
+// The first top-level alternative that matches exactly [start, end) of the
+// sentence, with its groups in groups[]: the same alternative and groups RE2
+// reports for the whole pattern, which reads them as a full match of the
+// span. Null if none does, or one before it did not compile.
+const CompiledBranch::Regex* FindBranch(const CompiledRule& compiled, std::string_view sentence, size_t start,
+                                        size_t end, re2::StringPiece* groups) {
+  for (const auto& branch : compiled.branches) {
+    const CompiledBranch::Regex& regex = branch->Get();
+    if (!regex.regex) return nullptr;
+    if (regex.regex->Match(sentence, start, end, RE2::ANCHOR_BOTH, groups, regex.group_count + 1)) return &regex;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 void Matcher::ScanGroups(std::string_view text, uint64_t* seen) const {
@@ -278,29 +292,44 @@ void Matcher::MatchInSentence(const Rule& rule, std::string_view text, const std
   }
   bool checked_exceptions = false;
   size_t pos = 0;
-  while (pos <= sentence.size() &&
-         compiled.regex->Match(sentence, pos, sentence.size(), RE2::UNANCHORED, groups, group_count + 1)) {
+  // With alternatives, the whole pattern finds only the span and the one
+  // alternative that matches it exactly gives the groups.
+  const bool by_branch = !compiled.branches.empty();
+  while (pos <= sentence.size() && compiled.regex->Match(sentence, pos, sentence.size(), RE2::UNANCHORED, groups,
+                                                         by_branch ? 1 : group_count + 1)) {
     const size_t start = groups[0].data() - sentence.data();
     size_t end = start + groups[0].size();
     pos = end > start ? end : end + 1;  // Never loop on an empty match.
-    // A clause ending matched as 'tail' only bounds the phrase; the next
-    // match may start inside it.
-    for (const int tail : compiled.tail_groups) {
-      if (groups[tail].data() == nullptr) continue;
-      end = groups[tail].data() - sentence.data();
-      pos = end > start ? end : pos;
-      break;
-    }
-    if (end == start) continue;
-    // Exceptions silence the rule for the whole sentence; checked once.
+    // Exceptions silence the rule for the whole sentence; checked once, at
+    // its first match, before reading the groups.
     if (!checked_exceptions) {
       checked_exceptions = true;
       const bool silenced = std::any_of(compiled.exceptions.begin(), compiled.exceptions.end(),
                                         [&](const auto& exception) { return RE2::PartialMatch(sentence, *exception); });
       if (silenced) break;
     }
+    const std::vector<std::pair<int, std::string>>* named_groups = &compiled.named_groups;
+    const std::vector<int>* tail_groups = &compiled.tail_groups;
+    if (by_branch) {
+      const CompiledBranch::Regex* branch = FindBranch(compiled, sentence, start, end, groups);
+      if (branch) {
+        named_groups = &branch->named_groups;
+        tail_groups = &branch->tail_groups;
+      } else {  // No alternative matched on its own (cannot happen); ask the whole pattern.
+        compiled.regex->Match(sentence, start, end, RE2::ANCHOR_BOTH, groups, group_count + 1);
+      }
+    }
+    // A clause ending matched as 'tail' only bounds the phrase; the next
+    // match may start inside it.
+    for (const int tail : *tail_groups) {
+      if (groups[tail].data() == nullptr) continue;
+      end = groups[tail].data() - sentence.data();
+      pos = end > start ? end : pos;
+      break;
+    }
+    if (end == start) continue;
     RuleMatch match{&rule, sentences[index].start + start, sentences[index].start + end, index, {}};
-    for (const auto& [group, name] : compiled.named_groups) {
+    for (const auto& [group, name] : *named_groups) {
       if (groups[group].data() != nullptr && !groups[group].empty()) match.groups.emplace(name, groups[group]);
     }
     out->push_back(std::move(match));

@@ -54,6 +54,25 @@ using WordGroups = std::vector<std::vector<std::string>>;
 // is compiled when it is first armed, or earlier by the Rewriter's background
 // compiler, whichever comes first. Loaded the usual way, every rule is
 // compiled at load and any failure is a load error with its line.
+// One top-level alternative of a rule's pattern, compiled the first time a
+// match needs its groups (most never do).
+class CompiledBranch {
+ public:
+  struct Regex {
+    std::unique_ptr<RE2> regex;  // Null if it did not compile.
+    std::vector<std::pair<int, std::string>> named_groups;
+    std::vector<int> tail_groups;
+    int group_count = 0;
+  };
+  explicit CompiledBranch(std::string pattern) : pattern_(std::move(pattern)) {}
+  const Regex& Get() const;
+
+ private:
+  std::string pattern_;
+  mutable std::once_flag once_;
+  mutable Regex regex_;
+};
+
 struct CompiledRule {
   std::unique_ptr<RE2> regex;  // Null when compiling failed: the rule is off.
   // Usually one: all the rule's exceptions as one alternation.
@@ -64,8 +83,18 @@ struct CompiledRule {
   std::vector<std::pair<int, std::string>> named_groups;
   std::vector<int> tail_groups;  // Indices of the groups named 'tail'.
   int group_count = 0;  // Capturing groups to ask for: 0 without named groups.
+  // With named groups, the pattern's top-level alternatives in order. RE2
+  // finds a match's span with its DFAs, but its groups with an engine whose
+  // cost grows with the whole pattern (the NFA, for a large one); the first
+  // alternative that matches exactly the span gives the same groups far
+  // cheaper. Empty: read the groups from regex.
+  std::vector<std::unique_ptr<CompiledBranch>> branches;
   std::string error;    // Why regex is null.
 };
+
+// The top-level alternatives of a pattern ("a|(b|c)" -> "a", "(b|c)"); empty
+// when it has none or a top-level flag group ("(?i)") that spans them.
+std::vector<std::string> TopLevelAlternatives(const std::string& pattern);
 
 // Compiles on the first call, once, from any thread.
 class LazyCompiledRule {
