@@ -130,7 +130,16 @@ const CompiledBranch::Regex* FindBranch(const CompiledRule& compiled, std::strin
 
 }  // namespace
 
-void Matcher::ScanGroups(std::string_view text, uint64_t* seen) const {
+void Matcher::ScanGroups(std::string_view text, uint64_t* seen, WordHits* hits) const {
+  const auto found = [&](const std::vector<GroupBits>& groups, size_t word_start) {
+    Add(groups, seen);
+    if (!hits) return;
+    if (hits->size == hits->at.size()) {
+      hits->overflowed = true;
+    } else {
+      hits->at[hits->size++] = {word_start, &groups};
+    }
+  };
   char word[kMaxWord];
   size_t pos = 0;
   while (pos < text.size()) {
@@ -138,6 +147,7 @@ void Matcher::ScanGroups(std::string_view text, uint64_t* seen) const {
       ++pos;
       continue;
     }
+    const size_t word_start = pos;
     uint64_t hash = kWordHashStart;
     size_t length = 0;
     while (pos < text.size() && (IsAsciiLetter(text[pos]) || text[pos] == '\'')) {
@@ -147,11 +157,11 @@ void Matcher::ScanGroups(std::string_view text, uint64_t* seen) const {
       ++length;
       ++pos;
       if (length < 64 && (prefix_lengths_ >> length & 1)) {
-        if (const auto* groups = prefixes_.Find(hash, std::string_view(word, length))) Add(*groups, seen);
+        if (const auto* groups = prefixes_.Find(hash, std::string_view(word, length))) found(*groups, word_start);
       }
     }
     if (length > kMaxWord) continue;
-    if (const auto* groups = words_.Find(hash, std::string_view(word, length))) Add(*groups, seen);
+    if (const auto* groups = words_.Find(hash, std::string_view(word, length))) found(*groups, word_start);
   }
 }
 
@@ -183,6 +193,7 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
                                       std::vector<SentenceSpan>* sentences, bool* fallback, bool only_after) const {
   std::vector<RuleMatch> matches;
   std::vector<int> hits, screen_hits;
+  WordHits word_hits;
   *fallback = false;
   const size_t chunks = key_groups_.size();
   if (screen_) {
@@ -198,7 +209,7 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
         seen = heap_seen.data();
       }
       std::fill_n(seen, chunks, 0);
-      ScanGroups(text, seen);
+      ScanGroups(text, seen, &word_hits);
       ArmedRules(seen, enabled, &hits);
     }
   } else {
@@ -241,9 +252,19 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
   std::vector<uint64_t> sentence_groups;
   if (screen_ && any_gated && count > 1) {
     sentence_groups.assign(count * chunks, 0);
-    for (size_t index = 0; index < count; ++index) {
-      const SentenceSpan& span = (*sentences)[index];
-      ScanGroups(text.substr(span.start, span.end - span.start), &sentence_groups[index * chunks]);
+    if (!word_hits.overflowed) {
+      // Each word lies in one sentence (words never hold spaces or . ! ?):
+      // the whole-message scan's words, in order, say which.
+      size_t index = 0;
+      for (size_t i = 0; i < word_hits.size; ++i) {
+        while (index + 1 < count && word_hits.at[i].start >= (*sentences)[index + 1].start) ++index;
+        Add(*word_hits.at[i].groups, &sentence_groups[index * chunks]);
+      }
+    } else {
+      for (size_t index = 0; index < count; ++index) {
+        const SentenceSpan& span = (*sentences)[index];
+        ScanGroups(text.substr(span.start, span.end - span.start), &sentence_groups[index * chunks], nullptr);
+      }
     }
   }
   std::vector<uint64_t> with_previous;

@@ -175,6 +175,19 @@ BOOST_AUTO_TEST_CASE(words_arm_a_rule_sentence_by_sentence) {
   BOOST_TEST(CountWith(kWordedRule, "I never said that. you rarely call") == 1u);
 }
 
+// The sentences' words come from the one scan of the whole message; with more
+// indexed words than that scan keeps, each sentence is scanned again, with
+// the same result.
+BOOST_AUTO_TEST_CASE(sentence_words_in_a_long_message) {
+  const std::string grouped = WordedRuleWith("[[never], [cal*]]");
+  std::string many_nevers;
+  for (int i = 0; i < 100; ++i) many_nevers += " never";
+  BOOST_TEST(CountWith(grouped.c_str(), "I said" + many_nevers + ". you never call") == 1u);
+  BOOST_TEST(CountWith(grouped.c_str(), "I said" + many_nevers + ". you rarely call") == 0u);
+  BOOST_TEST(CountWith(grouped.c_str(), "ok. you never call. I said" + many_nevers + ".") == 1u);
+  BOOST_TEST(CountWith(kWordedRule, "I said" + many_nevers + ". you rarely call") == 1u);
+}
+
 // An `after:` rule's words may be in the sentence before ("you forgot again.
 // typical."): the gate reads both.
 BOOST_AUTO_TEST_CASE(after_rule_words_may_be_in_the_sentence_before) {
