@@ -71,29 +71,53 @@ const CompiledBranch::Regex& CompiledBranch::Get() const {
   return regex_;
 }
 
+bool CompiledExceptions::Silence(std::string_view sentence) const {
+  const std::vector<std::unique_ptr<RE2>>& regexes = Get();
+  if (!error_.empty()) return true;  // The rule is off.
+  return std::any_of(regexes.begin(), regexes.end(),
+                     [&](const auto& regex) { return RE2::PartialMatch(sentence, *regex); });
+}
+
+const std::string& CompiledExceptions::Compile() const {
+  Get();
+  return error_;
+}
+
+const std::vector<std::unique_ptr<RE2>>& CompiledExceptions::Get() const {
+  std::call_once(once_, [&] {
+    // All as one alternation: one DFA pass over a sentence instead of one per
+    // exception (a rule may have twenty). Each keeps its own inline flags
+    // inside its group. Too large to compile together: one by one, which
+    // also names the one that fails.
+    if (patterns_.size() > 1) {
+      std::string combined;
+      for (const std::string& exception : patterns_) {
+        combined += combined.empty() ? "(?:" : "|(?:";
+        combined += exception;
+        combined += ')';
+      }
+      std::string unused;
+      if (auto regex = CompilePattern(combined, "the exceptions", &unused)) {
+        regexes_.push_back(std::move(regex));
+        return;
+      }
+    }
+    for (const std::string& pattern : patterns_) {
+      auto regex = CompilePattern(pattern, "an exception", &error_);
+      if (!regex) {
+        regexes_.clear();
+        return;
+      }
+      regexes_.push_back(std::move(regex));
+    }
+  });
+  return regexes_;
+}
+
 CompiledRule CompileRule(const Rule& rule) {
   CompiledRule out;
   out.regex = CompilePattern(rule.pattern, "the pattern", &out.error);
-  // All exceptions as one alternation: one DFA pass over a flagged sentence
-  // instead of one per exception (a rule may have twenty). Each keeps its
-  // own inline flags inside its group. Too large to compile together: one
-  // by one, which also names the one that fails.
-  if (out.regex && rule.exceptions.size() > 1) {
-    std::string combined;
-    for (const std::string& exception : rule.exceptions) {
-      combined += combined.empty() ? "(?:" : "|(?:";
-      combined += exception;
-      combined += ')';
-    }
-    std::string unused;
-    if (auto regex = CompilePattern(combined, "the exceptions", &unused)) out.exceptions.push_back(std::move(regex));
-  }
-  const bool one_by_one = out.exceptions.empty();
-  for (size_t i = 0; one_by_one && out.regex && i < rule.exceptions.size(); ++i) {
-    auto regex = CompilePattern(rule.exceptions[i], "an exception", &out.error);
-    if (regex) out.exceptions.push_back(std::move(regex));
-    else out.regex.reset();
-  }
+  if (out.regex && !rule.exceptions.empty()) out.exceptions = std::make_unique<CompiledExceptions>(rule.exceptions);
   if (out.regex && rule.has_after()) {
     out.after = CompilePattern(rule.after, "'after'", &out.error);
     if (!out.after) out.regex.reset();

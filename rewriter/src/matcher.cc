@@ -325,9 +325,7 @@ void Matcher::MatchInSentence(const Rule& rule, std::string_view text, const std
     // its first match, before reading the groups.
     if (!checked_exceptions) {
       checked_exceptions = true;
-      const bool silenced = std::any_of(compiled.exceptions.begin(), compiled.exceptions.end(),
-                                        [&](const auto& exception) { return RE2::PartialMatch(sentence, *exception); });
-      if (silenced) break;
+      if (compiled.exceptions && compiled.exceptions->Silence(sentence)) break;
     }
     const std::vector<std::pair<int, std::string>>* named_groups = &compiled.named_groups;
     const std::vector<int>* tail_groups = &compiled.tail_groups;

@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -73,10 +74,30 @@ class CompiledBranch {
   mutable Regex regex_;
 };
 
+// A rule's exceptions, compiled the first time its pattern matches (most
+// rules never match ordinary text, and exceptions are a quarter of the
+// pack's pattern text). Once, from any thread.
+class CompiledExceptions {
+ public:
+  explicit CompiledExceptions(std::vector<std::string> patterns) : patterns_(std::move(patterns)) {}
+  // Whether an exception matches the sentence. If one did not compile, every
+  // match is silenced: the rule is off (loading the usual way reports it).
+  bool Silence(std::string_view sentence) const;
+  // Compiles them now: "" or why one did not compile.
+  const std::string& Compile() const;
+
+ private:
+  const std::vector<std::unique_ptr<RE2>>& Get() const;
+
+  std::vector<std::string> patterns_;
+  mutable std::once_flag once_;
+  mutable std::vector<std::unique_ptr<RE2>> regexes_;
+  mutable std::string error_;
+};
+
 struct CompiledRule {
   std::unique_ptr<RE2> regex;  // Null when compiling failed: the rule is off.
-  // Usually one: all the rule's exceptions as one alternation.
-  std::vector<std::unique_ptr<RE2>> exceptions;
+  std::unique_ptr<CompiledExceptions> exceptions;  // Null without exceptions.
   std::unique_ptr<RE2> after;
   // Named groups by index. A name may repeat in alternatives ("tail" ends
   // several branches); the one that took part in the match counts.
