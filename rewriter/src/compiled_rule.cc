@@ -1,5 +1,6 @@
 // Compiling a rule's patterns, on first use (see CompiledRule in rule_set.h).
 #include <algorithm>
+#include <cctype>
 
 #include "rule_set.h"
 
@@ -14,17 +15,109 @@ std::unique_ptr<RE2> CompilePattern(const std::string& pattern, const char* what
   return nullptr;
 }
 
+// Named groups by index and the indices of those named 'tail'.
+void ReadGroups(const RE2& regex, std::vector<std::pair<int, std::string>>* named, std::vector<int>* tails) {
+  for (const auto& [index, name] : regex.CapturingGroupNames()) {
+    if (name == "tail") tails->push_back(index);
+    else named->emplace_back(index, name);
+  }
+}
+
 }  // namespace
+
+std::vector<std::string> TopLevelAlternatives(const std::string& pattern) {
+  std::vector<std::string> out;
+  int depth = 0;
+  size_t start = 0;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      if (i + 1 < pattern.size() && pattern[i + 1] == 'Q') return {};  // \Q...\E: not worth parsing.
+      ++i;
+    } else if (c == '[') {  // A class: ']' first is literal, escapes inside.
+      size_t j = i + 1;
+      if (j < pattern.size() && pattern[j] == '^') ++j;
+      if (j < pattern.size() && pattern[j] == ']') ++j;
+      while (j < pattern.size() && pattern[j] != ']') j += pattern[j] == '\\' ? 2 : 1;
+      i = j;
+    } else if (c == '(') {
+      // "(?i)" at the top level sets flags for every later alternative.
+      if (depth == 0 && i + 1 < pattern.size() && pattern[i + 1] == '?') {
+        size_t j = i + 2;
+        while (j < pattern.size() && (std::isalpha(static_cast<unsigned char>(pattern[j])) || pattern[j] == '-')) ++j;
+        if (j < pattern.size() && pattern[j] == ')' && pattern[i + 2] != 'P') return {};
+      }
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      out.push_back(pattern.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  if (out.empty() || depth != 0) return {};
+  out.push_back(pattern.substr(start));
+  return out;
+}
+
+const CompiledBranch::Regex& CompiledBranch::Get() const {
+  std::call_once(once_, [&] {
+    std::string unused;
+    regex_.regex = CompilePattern(pattern_, "an alternative", &unused);
+    if (!regex_.regex) return;
+    ReadGroups(*regex_.regex, &regex_.named_groups, &regex_.tail_groups);
+    regex_.group_count = regex_.regex->NumberOfCapturingGroups();
+  });
+  return regex_;
+}
+
+bool CompiledExceptions::Silence(std::string_view sentence) const {
+  const std::vector<std::unique_ptr<RE2>>& regexes = Get();
+  if (!error_.empty()) return true;  // The rule is off.
+  return std::any_of(regexes.begin(), regexes.end(),
+                     [&](const auto& regex) { return RE2::PartialMatch(sentence, *regex); });
+}
+
+const std::string& CompiledExceptions::Compile() const {
+  Get();
+  return error_;
+}
+
+const std::vector<std::unique_ptr<RE2>>& CompiledExceptions::Get() const {
+  std::call_once(once_, [&] {
+    // All as one alternation: one DFA pass over a sentence instead of one per
+    // exception (a rule may have twenty). Each keeps its own inline flags
+    // inside its group. Too large to compile together: one by one, which
+    // also names the one that fails.
+    if (patterns_.size() > 1) {
+      std::string combined;
+      for (const std::string& exception : patterns_) {
+        combined += combined.empty() ? "(?:" : "|(?:";
+        combined += exception;
+        combined += ')';
+      }
+      std::string unused;
+      if (auto regex = CompilePattern(combined, "the exceptions", &unused)) {
+        regexes_.push_back(std::move(regex));
+        return;
+      }
+    }
+    for (const std::string& pattern : patterns_) {
+      auto regex = CompilePattern(pattern, "an exception", &error_);
+      if (!regex) {
+        regexes_.clear();
+        return;
+      }
+      regexes_.push_back(std::move(regex));
+    }
+  });
+  return regexes_;
+}
 
 CompiledRule CompileRule(const Rule& rule) {
   CompiledRule out;
   out.regex = CompilePattern(rule.pattern, "the pattern", &out.error);
-  for (const std::string& exception : rule.exceptions) {
-    if (!out.regex) break;
-    auto regex = CompilePattern(exception, "an exception", &out.error);
-    if (regex) out.exceptions.push_back(std::move(regex));
-    else out.regex.reset();
-  }
+  if (out.regex && !rule.exceptions.empty()) out.exceptions = std::make_unique<CompiledExceptions>(rule.exceptions);
   if (out.regex && rule.has_after()) {
     out.after = CompilePattern(rule.after, "'after'", &out.error);
     if (!out.after) out.regex.reset();
@@ -46,14 +139,16 @@ CompiledRule CompileRule(const Rule& rule) {
     out.regex.reset();
     return out;
   }
-  for (const auto& [index, name] : out.regex->CapturingGroupNames()) {
-    if (name == "tail") out.tail_groups.push_back(index);
-    else out.named_groups.emplace_back(index, name);
-  }
+  ReadGroups(*out.regex, &out.named_groups, &out.tail_groups);
   // Without named groups only the span is needed, which RE2 finds with its
   // DFAs alone; asking for groups makes it run a much slower engine over the
   // span (for large patterns, the NFA).
   out.group_count = named.empty() ? 0 : out.regex->NumberOfCapturingGroups();
+  if (out.group_count > 0) {
+    for (std::string& alternative : TopLevelAlternatives(rule.pattern)) {
+      out.branches.push_back(std::make_unique<CompiledBranch>(std::move(alternative)));
+    }
+  }
   return out;
 }
 

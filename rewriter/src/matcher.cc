@@ -114,9 +114,32 @@ void Add(const std::vector<GroupBits>& groups, uint64_t* seen) {
   for (const GroupBits& bits : groups) seen[bits.chunk] |= bits.bits;
 }
 
+// The first top-level alternative that matches exactly [start, end) of the
+// sentence, with its groups in groups[]: the same alternative and groups RE2
+// reports for the whole pattern, which reads them as a full match of the
+// span. Null if none does, or one before it did not compile.
+const CompiledBranch::Regex* FindBranch(const CompiledRule& compiled, std::string_view sentence, size_t start,
+                                        size_t end, re2::StringPiece* groups) {
+  for (const auto& branch : compiled.branches) {
+    const CompiledBranch::Regex& regex = branch->Get();
+    if (!regex.regex) return nullptr;
+    if (regex.regex->Match(sentence, start, end, RE2::ANCHOR_BOTH, groups, regex.group_count + 1)) return &regex;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
-void Matcher::ScanGroups(std::string_view text, uint64_t* seen) const {
+void Matcher::ScanGroups(std::string_view text, uint64_t* seen, WordHits* hits) const {
+  const auto found = [&](const std::vector<GroupBits>& groups, size_t word_start) {
+    Add(groups, seen);
+    if (!hits) return;
+    if (hits->size == hits->at.size()) {
+      hits->overflowed = true;
+    } else {
+      hits->at[hits->size++] = {word_start, &groups};
+    }
+  };
   char word[kMaxWord];
   size_t pos = 0;
   while (pos < text.size()) {
@@ -124,6 +147,7 @@ void Matcher::ScanGroups(std::string_view text, uint64_t* seen) const {
       ++pos;
       continue;
     }
+    const size_t word_start = pos;
     uint64_t hash = kWordHashStart;
     size_t length = 0;
     while (pos < text.size() && (IsAsciiLetter(text[pos]) || text[pos] == '\'')) {
@@ -133,11 +157,11 @@ void Matcher::ScanGroups(std::string_view text, uint64_t* seen) const {
       ++length;
       ++pos;
       if (length < 64 && (prefix_lengths_ >> length & 1)) {
-        if (const auto* groups = prefixes_.Find(hash, std::string_view(word, length))) Add(*groups, seen);
+        if (const auto* groups = prefixes_.Find(hash, std::string_view(word, length))) found(*groups, word_start);
       }
     }
     if (length > kMaxWord) continue;
-    if (const auto* groups = words_.Find(hash, std::string_view(word, length))) Add(*groups, seen);
+    if (const auto* groups = words_.Find(hash, std::string_view(word, length))) found(*groups, word_start);
   }
 }
 
@@ -169,6 +193,7 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
                                       std::vector<SentenceSpan>* sentences, bool* fallback, bool only_after) const {
   std::vector<RuleMatch> matches;
   std::vector<int> hits, screen_hits;
+  WordHits word_hits;
   *fallback = false;
   const size_t chunks = key_groups_.size();
   if (screen_) {
@@ -184,7 +209,7 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
         seen = heap_seen.data();
       }
       std::fill_n(seen, chunks, 0);
-      ScanGroups(text, seen);
+      ScanGroups(text, seen, &word_hits);
       ArmedRules(seen, enabled, &hits);
     }
   } else {
@@ -227,9 +252,19 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
   std::vector<uint64_t> sentence_groups;
   if (screen_ && any_gated && count > 1) {
     sentence_groups.assign(count * chunks, 0);
-    for (size_t index = 0; index < count; ++index) {
-      const SentenceSpan& span = (*sentences)[index];
-      ScanGroups(text.substr(span.start, span.end - span.start), &sentence_groups[index * chunks]);
+    if (!word_hits.overflowed) {
+      // Each word lies in one sentence (words never hold spaces or . ! ?):
+      // the whole-message scan's words, in order, say which.
+      size_t index = 0;
+      for (size_t i = 0; i < word_hits.size; ++i) {
+        while (index + 1 < count && word_hits.at[i].start >= (*sentences)[index + 1].start) ++index;
+        Add(*word_hits.at[i].groups, &sentence_groups[index * chunks]);
+      }
+    } else {
+      for (size_t index = 0; index < count; ++index) {
+        const SentenceSpan& span = (*sentences)[index];
+        ScanGroups(text.substr(span.start, span.end - span.start), &sentence_groups[index * chunks], nullptr);
+      }
     }
   }
   std::vector<uint64_t> with_previous;
@@ -278,29 +313,42 @@ void Matcher::MatchInSentence(const Rule& rule, std::string_view text, const std
   }
   bool checked_exceptions = false;
   size_t pos = 0;
-  while (pos <= sentence.size() &&
-         compiled.regex->Match(sentence, pos, sentence.size(), RE2::UNANCHORED, groups, group_count + 1)) {
+  // With alternatives, the whole pattern finds only the span and the one
+  // alternative that matches it exactly gives the groups.
+  const bool by_branch = !compiled.branches.empty();
+  while (pos <= sentence.size() && compiled.regex->Match(sentence, pos, sentence.size(), RE2::UNANCHORED, groups,
+                                                         by_branch ? 1 : group_count + 1)) {
     const size_t start = groups[0].data() - sentence.data();
     size_t end = start + groups[0].size();
     pos = end > start ? end : end + 1;  // Never loop on an empty match.
+    // Exceptions silence the rule for the whole sentence; checked once, at
+    // its first match, before reading the groups.
+    if (!checked_exceptions) {
+      checked_exceptions = true;
+      if (compiled.exceptions && compiled.exceptions->Silence(sentence)) break;
+    }
+    const std::vector<std::pair<int, std::string>>* named_groups = &compiled.named_groups;
+    const std::vector<int>* tail_groups = &compiled.tail_groups;
+    if (by_branch) {
+      const CompiledBranch::Regex* branch = FindBranch(compiled, sentence, start, end, groups);
+      if (branch) {
+        named_groups = &branch->named_groups;
+        tail_groups = &branch->tail_groups;
+      } else {  // No alternative matched on its own (cannot happen); ask the whole pattern.
+        compiled.regex->Match(sentence, start, end, RE2::ANCHOR_BOTH, groups, group_count + 1);
+      }
+    }
     // A clause ending matched as 'tail' only bounds the phrase; the next
     // match may start inside it.
-    for (const int tail : compiled.tail_groups) {
+    for (const int tail : *tail_groups) {
       if (groups[tail].data() == nullptr) continue;
       end = groups[tail].data() - sentence.data();
       pos = end > start ? end : pos;
       break;
     }
     if (end == start) continue;
-    // Exceptions silence the rule for the whole sentence; checked once.
-    if (!checked_exceptions) {
-      checked_exceptions = true;
-      const bool silenced = std::any_of(compiled.exceptions.begin(), compiled.exceptions.end(),
-                                        [&](const auto& exception) { return RE2::PartialMatch(sentence, *exception); });
-      if (silenced) break;
-    }
     RuleMatch match{&rule, sentences[index].start + start, sentences[index].start + end, index, {}};
-    for (const auto& [group, name] : compiled.named_groups) {
+    for (const auto& [group, name] : *named_groups) {
       if (groups[group].data() != nullptr && !groups[group].empty()) match.groups.emplace(name, groups[group]);
     }
     out->push_back(std::move(match));

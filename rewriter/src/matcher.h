@@ -6,6 +6,7 @@
 #ifndef SOFTSTART_MATCHER_H_
 #define SOFTSTART_MATCHER_H_
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -57,8 +58,21 @@ class Matcher {
     std::vector<int> rules;
   };
 
-  // ORs into seen (one bit per word group) the groups of the text's words.
-  void ScanGroups(std::string_view text, uint64_t* seen) const;
+  // The indexed words of a message, where each starts: enough to tell each
+  // sentence's groups without scanning it again.
+  struct WordHits {
+    struct Hit {
+      size_t start;
+      const std::vector<GroupBits>* groups;
+    };
+    std::array<Hit, 64> at;
+    size_t size = 0;
+    bool overflowed = false;  // More words than fit: scan each sentence.
+  };
+
+  // ORs into seen (one bit per word group) the groups of the text's words;
+  // records them in *hits unless it is null.
+  void ScanGroups(std::string_view text, uint64_t* seen, WordHits* hits) const;
   bool HasAllGroups(const uint64_t* seen, int gate) const;
   bool OpensAnyGate(const uint64_t* seen, int rule) const;
   // Appends the enabled rules with a word of every group in seen.

@@ -145,14 +145,18 @@ const Topic* FindTopic(const RuleSet& rules, std::string_view sentence, std::str
 }
 
 std::string TidySentence(std::string text) {
-  std::string out;
-  out.reserve(text.size() + 1);
-  for (char c : text) {
+  // In place: the text only shrinks, so the write position never passes the
+  // read position.
+  std::string& out = text;
+  size_t size = 0;
+  for (size_t read = 0; read < text.size(); ++read) {
+    char c = text[read];
     if (IsSpace(c)) c = ' ';
-    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
-    if ((c == ',' || c == '.' || c == '!' || c == '?') && !out.empty() && out.back() == ' ') out.pop_back();
-    out.push_back(c);
+    if (c == ' ' && (size == 0 || out[size - 1] == ' ')) continue;
+    if ((c == ',' || c == '.' || c == '!' || c == '?') && size > 0 && out[size - 1] == ' ') --size;
+    out[size++] = c;
   }
+  out.resize(size);
   while (!out.empty() && out.back() == ' ') out.pop_back();
   if (!out.empty() && std::islower(static_cast<unsigned char>(out[0]))) out[0] = static_cast<char>(std::toupper(out[0]));
   if (!out.empty() && std::string_view(".!?").find(out.back()) == std::string_view::npos) out.push_back('.');

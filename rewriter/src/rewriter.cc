@@ -118,7 +118,7 @@ Rewriter::Rewriter(const Options& options) : impl_(std::make_unique<Impl>()) {
     if (impl_->dictionary.valid()) dictionary = [impl = impl_.get()] { return impl->WaitForDictionary(); };
     impl_->corrector = std::make_unique<TypoCorrector>(impl_->rules.vocabulary, std::move(dictionary));
     impl_->normalizer = std::make_unique<Normalizer>(&impl_->rules.chatspeak, impl_->corrector.get());
-    if (options.defer_pattern_compiling) impl_->StartCompiler();
+    if (options.defer_pattern_compiling && options.compile_in_background) impl_->StartCompiler();
   } catch (const std::exception& e) {
     // Nothing may escape the API; a failure here is reported like bad data.
     impl_->errors.push_back({options.rules_dir, 0, std::string("cannot load rules: ") + e.what()});

@@ -272,6 +272,8 @@ void LoadRule(YamlFile& file, const YamlNode& node, const std::map<std::string, 
     if (const CompiledRule& compiled = rule.Compiled(); !compiled.regex) {
       file.ErrorAt(rule.pattern_line, compiled.error);
       rule.pattern.clear();  // Its error is enough: no slot errors from its groups.
+    } else if (compiled.exceptions && !compiled.exceptions->Compile().empty()) {
+      file.ErrorAt(rule.pattern_line, compiled.exceptions->Compile());
     }
   }
   LoadReframes(file, node, &rule);

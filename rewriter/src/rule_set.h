@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -54,17 +55,67 @@ using WordGroups = std::vector<std::vector<std::string>>;
 // is compiled when it is first armed, or earlier by the Rewriter's background
 // compiler, whichever comes first. Loaded the usual way, every rule is
 // compiled at load and any failure is a load error with its line.
+// One top-level alternative of a rule's pattern, compiled the first time a
+// match needs its groups (most never do).
+class CompiledBranch {
+ public:
+  struct Regex {
+    std::unique_ptr<RE2> regex;  // Null if it did not compile.
+    std::vector<std::pair<int, std::string>> named_groups;
+    std::vector<int> tail_groups;
+    int group_count = 0;
+  };
+  explicit CompiledBranch(std::string pattern) : pattern_(std::move(pattern)) {}
+  const Regex& Get() const;
+
+ private:
+  std::string pattern_;
+  mutable std::once_flag once_;
+  mutable Regex regex_;
+};
+
+// A rule's exceptions, compiled the first time its pattern matches (most
+// rules never match ordinary text, and exceptions are a quarter of the
+// pack's pattern text). Once, from any thread.
+class CompiledExceptions {
+ public:
+  explicit CompiledExceptions(std::vector<std::string> patterns) : patterns_(std::move(patterns)) {}
+  // Whether an exception matches the sentence. If one did not compile, every
+  // match is silenced: the rule is off (loading the usual way reports it).
+  bool Silence(std::string_view sentence) const;
+  // Compiles them now: "" or why one did not compile.
+  const std::string& Compile() const;
+
+ private:
+  const std::vector<std::unique_ptr<RE2>>& Get() const;
+
+  std::vector<std::string> patterns_;
+  mutable std::once_flag once_;
+  mutable std::vector<std::unique_ptr<RE2>> regexes_;
+  mutable std::string error_;
+};
+
 struct CompiledRule {
   std::unique_ptr<RE2> regex;  // Null when compiling failed: the rule is off.
-  std::vector<std::unique_ptr<RE2>> exceptions;
+  std::unique_ptr<CompiledExceptions> exceptions;  // Null without exceptions.
   std::unique_ptr<RE2> after;
   // Named groups by index. A name may repeat in alternatives ("tail" ends
   // several branches); the one that took part in the match counts.
   std::vector<std::pair<int, std::string>> named_groups;
   std::vector<int> tail_groups;  // Indices of the groups named 'tail'.
   int group_count = 0;  // Capturing groups to ask for: 0 without named groups.
+  // With named groups, the pattern's top-level alternatives in order. RE2
+  // finds a match's span with its DFAs, but its groups with an engine whose
+  // cost grows with the whole pattern (the NFA, for a large one); the first
+  // alternative that matches exactly the span gives the same groups far
+  // cheaper. Empty: read the groups from regex.
+  std::vector<std::unique_ptr<CompiledBranch>> branches;
   std::string error;    // Why regex is null.
 };
+
+// The top-level alternatives of a pattern ("a|(b|c)" -> "a", "(b|c)"); empty
+// when it has none or a top-level flag group ("(?i)") that spans them.
+std::vector<std::string> TopLevelAlternatives(const std::string& pattern);
 
 // Compiles on the first call, once, from any thread.
 class LazyCompiledRule {

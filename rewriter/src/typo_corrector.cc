@@ -31,6 +31,10 @@ TypoCorrector::TypoCorrector(std::vector<std::string> vocabulary, DictionarySour
     letter_masks_.push_back(LetterMask(word));
     if (word.size() >= kMinWordLength && word[0] >= 'a' && word[0] <= 'z') {
       by_first_letter_[word[0] - 'a'].push_back(static_cast<int>(i));
+      const size_t max = MaxDistance(word.size());
+      for (size_t length = word.size() - max; length <= std::min(word.size() + max, kMaxBucketLength); ++length) {
+        by_first_letter_and_length_[word[0] - 'a'][length].push_back(static_cast<int>(i));
+      }
     }
   }
 }
@@ -64,7 +68,9 @@ const std::string* TypoCorrector::Correct(std::string_view word) const {
   // Cheap screen first: most words are nowhere near a trigger word.
   const uint32_t mask = LetterMask(word);
   bool near = false;
-  for (int index : by_first_letter_[word[0] - 'a']) {
+  const int letter = word[0] - 'a';
+  for (int index : word.size() <= kMaxBucketLength ? by_first_letter_and_length_[letter][word.size()]
+                                                    : by_first_letter_[letter]) {
     const std::string& candidate = vocabulary_[index];
     const size_t diff = candidate.size() > word.size() ? candidate.size() - word.size()
                                                        : word.size() - candidate.size();

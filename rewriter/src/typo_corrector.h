@@ -46,6 +46,11 @@ class TypoCorrector {
   // Vocabulary indices by first letter: typos rarely change the first letter,
   // and this keeps the per-word cost to a handful of comparisons.
   std::vector<int> by_first_letter_[26];
+  // The same split by the length of the word typed: only the vocabulary words
+  // whose length is within their edit budget of it (most words of a message
+  // are checked and none is near).
+  static constexpr size_t kMaxBucketLength = 24;
+  std::vector<int> by_first_letter_and_length_[26][kMaxBucketLength + 1];
   std::vector<uint32_t> letter_masks_;
   const bool has_dictionary_;
   mutable DictionarySource dictionary_;  // Reset once it gave hunspell_.

@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "rule_dir.h"
+#include "rule_set.h"
 #include "sentences.h"
 #include "test_rewriter.h"
 
@@ -174,6 +175,19 @@ BOOST_AUTO_TEST_CASE(words_arm_a_rule_sentence_by_sentence) {
   BOOST_TEST(CountWith(kWordedRule, "I never said that. you rarely call") == 1u);
 }
 
+// The sentences' words come from the one scan of the whole message; with more
+// indexed words than that scan keeps, each sentence is scanned again, with
+// the same result.
+BOOST_AUTO_TEST_CASE(sentence_words_in_a_long_message) {
+  const std::string grouped = WordedRuleWith("[[never], [cal*]]");
+  std::string many_nevers;
+  for (int i = 0; i < 100; ++i) many_nevers += " never";
+  BOOST_TEST(CountWith(grouped.c_str(), "I said" + many_nevers + ". you never call") == 1u);
+  BOOST_TEST(CountWith(grouped.c_str(), "I said" + many_nevers + ". you rarely call") == 0u);
+  BOOST_TEST(CountWith(grouped.c_str(), "ok. you never call. I said" + many_nevers + ".") == 1u);
+  BOOST_TEST(CountWith(kWordedRule, "I said" + many_nevers + ". you rarely call") == 1u);
+}
+
 // An `after:` rule's words may be in the sentence before ("you forgot again.
 // typical."): the gate reads both.
 BOOST_AUTO_TEST_CASE(after_rule_words_may_be_in_the_sentence_before) {
@@ -216,4 +230,20 @@ BOOST_AUTO_TEST_CASE(a_repeated_group_name_reads_the_branch_that_matched) {
   BOOST_REQUIRE_EQUAL(analysis.findings.size(), 1u);
   BOOST_TEST(softstart::testing::Marked(text, analysis.findings[0]) == "not once did you call");
   BOOST_TEST(analysis.suggestion().find("you call me more") != std::string::npos, analysis.suggestion());
+}
+
+// A match's groups are read from the top-level alternative that matches its
+// span; the split must respect groups, classes and escapes, and give up on a
+// flag group that spans the alternatives.
+BOOST_AUTO_TEST_CASE(top_level_alternatives) {
+  using softstart::TopLevelAlternatives;
+  using List = std::vector<std::string>;
+  BOOST_TEST(TopLevelAlternatives(R"(a|(b|c)|[|]|\|d)") == (List{"a", "(b|c)", "[|]", R"(\|d)"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(TopLevelAlternatives(R"([]|]x|(?P<w>y|z)|(?i:q))") == (List{"[]|]x", "(?P<w>y|z)", "(?i:q)"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(TopLevelAlternatives("(?i)a|b").empty());
+  BOOST_TEST(TopLevelAlternatives("abc").empty());
+  BOOST_TEST(TopLevelAlternatives("(a|b)").empty());
+  BOOST_TEST(TopLevelAlternatives(R"(\Qa|b\E)").empty());
 }

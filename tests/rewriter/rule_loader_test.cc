@@ -234,3 +234,39 @@ BOOST_AUTO_TEST_CASE(deferred_compiling_still_rejects_a_pattern_matching_nothing
   BOOST_TEST(!rules.rules[0].Compiled().regex);
   BOOST_TEST(Contains(rules.rules[0].Compiled().error, "matches an empty message"));
 }
+
+// Exceptions compile when the pattern first matches. One that parses but is
+// too large to compile is a load error with its rule's line when loading the
+// usual way; deferred, it turns the rule off at its first match.
+BOOST_AUTO_TEST_CASE(an_exception_too_large_to_compile) {
+  const std::string yaml = Replace(kGoodRule, "    explanation: Test.",
+                                   "    exceptions: ['\\bok\\b', '(?:\\pL{30}){30}', 'fine']\n    explanation: Test.");
+  const std::string error = OnlyError(yaml);
+  BOOST_TEST(Contains(error, "L5 an exception does not compile: pattern too large"), error);
+
+  RuleDir dir(yaml);
+  softstart::RuleSet rules;
+  std::vector<softstart::RuleError> errors;
+  BOOST_REQUIRE(softstart::LoadRuleSet(dir.path(), &rules, &errors, softstart::PatternCompiling::kOnFirstUse));
+  const softstart::CompiledRule& compiled = rules.rules[0].Compiled();
+  BOOST_REQUIRE(compiled.regex);
+  BOOST_REQUIRE(compiled.exceptions);
+  BOOST_TEST(compiled.exceptions->Silence("you never call"));
+  BOOST_TEST(Contains(compiled.exceptions->Compile(), "does not compile"), compiled.exceptions->Compile());
+}
+
+// All of a rule's exceptions run as one alternation, each with its own flags.
+BOOST_AUTO_TEST_CASE(exceptions_run_together) {
+  RuleDir dir(Replace(kGoodRule, "    explanation: Test.",
+                      "    exceptions: ['\\bjk\\b', '(?-i)\\bOK\\b', 'lol$']\n    explanation: Test."));
+  softstart::RuleSet rules;
+  std::vector<softstart::RuleError> errors;
+  BOOST_REQUIRE(softstart::LoadRuleSet(dir.path(), &rules, &errors));
+  const softstart::CompiledExceptions& exceptions = *rules.rules[0].Compiled().exceptions;
+  BOOST_TEST(exceptions.Silence("you never call jk"));
+  BOOST_TEST(exceptions.Silence("OK you never call"));
+  BOOST_TEST(!exceptions.Silence("ok you never call"));  // (?-i) stays inside its own exception...
+  BOOST_TEST(exceptions.Silence("you never call JK"));   // ...and the others stay case-insensitive.
+  BOOST_TEST(exceptions.Silence("you never call lol"));
+  BOOST_TEST(!exceptions.Silence("lol you never call"));
+}

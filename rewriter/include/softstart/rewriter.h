@@ -80,6 +80,11 @@ class Rewriter {
     // for a user's own rule files, so every error in them is reported at
     // load with its line.
     bool defer_pattern_compiling = false;
+    // With deferred compiling, also compile every rule on a background
+    // thread, so that a chat's first messages rarely wait for one. A batch
+    // job is better off without it: rules its text never arms are never
+    // compiled at all.
+    bool compile_in_background = true;
   };
 
   // Per-call choices, so a UI can change them without reloading rules.
