@@ -175,6 +175,16 @@ BOOST_AUTO_TEST_CASE(words_arm_a_rule_sentence_by_sentence) {
   BOOST_TEST(CountWith(kWordedRule, "I never said that. you rarely call") == 1u);
 }
 
+// A quote closed right after a word is not part of the word the gate looks up.
+BOOST_AUTO_TEST_CASE(a_closing_quote_is_not_part_of_a_word) {
+  const std::string grouped = WordedRuleWith("[[never], [call]]");
+  BOOST_TEST(CountWith(grouped.c_str(), "she said 'you never call' and left") == 1u);
+  BOOST_TEST(CountWith(grouped.c_str(), "you never call'") == 1u);
+  // An apostrophe inside a word stays in it.
+  BOOST_TEST(CountWith(WordedRuleWith("[[never], [\"call's\"]]").c_str(), "you never call's") == 1u);
+  BOOST_TEST(CountWith(WordedRuleWith("[[never], [call]]").c_str(), "you never call's") == 0u);
+}
+
 // The sentences' words come from the one scan of the whole message; with more
 // indexed words than that scan keeps, each sentence is scanned again, with
 // the same result.
