@@ -156,8 +156,9 @@ BOOST_AUTO_TEST_CASE(independently_labelled_corpus_lines) {
     const char* split;  // "" for every row.
     double recall_floor;
   };
-  for (const Case& c : {Case{"corpus_labelled.tsv", "", 45.0}, Case{"corpus_phrases_labelled.tsv", "tune", 60.0},
-                        Case{"corpus_phrases_labelled.tsv", "holdout", 25.0}}) {
+  // corpus_fresh_labelled.tsv is held out (session 5: nobody tuning reads it).
+  for (const Case& c : {Case{"corpus_labelled.tsv", "", 48.0}, Case{"corpus_phrases_labelled.tsv", "tune", 60.0},
+                        Case{"corpus_phrases_labelled.tsv", "holdout", 30.0}, Case{"corpus_fresh_labelled.tsv", "", 6.0}}) {
     BOOST_TEST_CONTEXT(c.file << " " << c.split) {
       int problems = 0, caught = 0, ordinary = 0, alarms = 0;
       for (const auto& line : ReadCorpusLabels(c.file)) {
