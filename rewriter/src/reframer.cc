@@ -127,6 +127,7 @@ std::string ReframeSentence(MessageContext& context, size_t sentence, Suggestion
 }  // namespace
 
 const Topic* FindTopic(const RuleSet& rules, std::string_view sentence, std::string_view message) {
+  CompileTopics(rules);
   std::vector<int> matched;
   for (std::string_view text : {sentence, message}) {
     if (text.empty()) continue;

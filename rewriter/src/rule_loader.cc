@@ -127,7 +127,31 @@ bool LoadPrinciples(const fs::path& path, RuleSet* rules, std::vector<RuleError>
   return ok && file.ok();
 }
 
-bool LoadTopics(const fs::path& path, RuleSet* rules, std::vector<RuleError>* errors) {
+void CompileTopicScreen(const RuleSet& rules) {
+  auto screen = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
+  bool added = true;
+  for (const Topic& topic : rules.topics) added = added && screen->Add(topic.regex->pattern(), nullptr) >= 0;
+  if (added && !rules.topics.empty() && screen->Compile()) rules.topic_screen = std::move(screen);
+}
+
+}  // namespace
+
+void CompileTopics(const RuleSet& rules) {
+  std::call_once(*rules.topics_compiled, [&] {
+    if (rules.topic_screen) return;  // Compiled at load.
+    for (Topic& topic : rules.topics) {
+      if (!topic.regex) topic.regex = std::make_unique<RE2>(SentencePattern(topic.pattern), PatternOptions());
+    }
+    std::erase_if(rules.topics, [](const Topic& topic) { return !topic.regex->ok(); });
+    CompileTopicScreen(rules);
+  });
+}
+
+namespace {
+
+// compile_now: compile each pattern and report its errors with their lines;
+// else keep the text and compile on the first suggestion (CompileTopics).
+bool LoadTopics(const fs::path& path, bool compile_now, RuleSet* rules, std::vector<RuleError>* errors) {
   YamlFile file(path.string(), errors);
   if (!file.ok()) return false;
   const YamlNode list = file.Require(file.root(), "topics", YamlKind::kList);
@@ -141,13 +165,14 @@ bool LoadTopics(const fs::path& path, RuleSet* rules, std::vector<RuleError>* er
       continue;
     }
     file.RejectUnknownKeys(node, {"id", "pattern", "topic", "missing"});
-    topic.regex = file.Compile(node["pattern"], pattern);
-    if (topic.regex) rules->topics.push_back(std::move(topic));
+    if (compile_now) {
+      topic.regex = file.Compile(node["pattern"], pattern);
+      if (!topic.regex) continue;
+    }
+    topic.pattern = std::move(pattern);
+    rules->topics.push_back(std::move(topic));
   }
-  auto screen = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
-  bool added = true;
-  for (const Topic& topic : rules->topics) added = added && screen->Add(topic.regex->pattern(), nullptr) >= 0;
-  if (added && !rules->topics.empty() && screen->Compile()) rules->topic_screen = std::move(screen);
+  if (compile_now) CompileTopicScreen(*rules);
   return file.ok();
 }
 
@@ -206,7 +231,7 @@ bool LoadRuleSet(const std::string& dir, RuleSet* rules, std::vector<RuleError>*
     LoadDefines(path, &defines, errors);
   }
   LoadPrinciples(root / "principles.yaml", rules, errors);
-  LoadTopics(root / "topics.yaml", rules, errors);
+  LoadTopics(root / "topics.yaml", compiling == PatternCompiling::kAtLoad, rules, errors);
   LoadChatspeak(root / "chatspeak.tsv", rules, errors);
   LoadVocabulary(root / "vocabulary.txt", rules, errors);
   if (fs::exists(root / "hunspell" / "softstart.dic", ec)) {

@@ -169,7 +169,8 @@ struct Principle {
 // user's topic ("kissing", "texting back", ...).
 struct Topic {
   std::string id;
-  std::unique_ptr<RE2> regex;
+  std::string pattern;
+  std::unique_ptr<RE2> regex;  // With deferred compiling, null until CompileTopics().
   std::string about;    // Fills {topic}: "kissing".
   std::string missing;  // Fills {missing}: "kissing you".
 };
@@ -179,15 +180,22 @@ using ChatspeakMap = std::unordered_map<std::string, std::string, StringViewHash
 
 struct RuleSet {
   std::vector<Rule> rules;
-  std::vector<Topic> topics;  // In priority order.
+  // In priority order. Only a suggestion needs them, so with deferred
+  // compiling they compile on the first one (CompileTopics); mutable for that.
+  mutable std::vector<Topic> topics;
   // All topic patterns at once: one pass tells which match (RE2 index =
   // position in topics). Null when it could not be built.
-  std::unique_ptr<RE2::Set> topic_screen;
+  mutable std::unique_ptr<RE2::Set> topic_screen;
+  std::unique_ptr<std::once_flag> topics_compiled = std::make_unique<std::once_flag>();
   std::map<std::string, Principle> principles;
   ChatspeakMap chatspeak;  // "u" -> "you".
   std::vector<std::string> vocabulary;  // Words typos are corrected towards.
   std::string hunspell_extra_dic;       // Path of the extra word list, if any.
 };
+
+// Compiles the topics not compiled at load (dropping any that fails) and
+// their screen, once, from any thread; every reader of topics calls it first.
+void CompileTopics(const RuleSet& rules);
 
 // Options every rule and topic pattern is compiled with.
 RE2::Options PatternOptions();

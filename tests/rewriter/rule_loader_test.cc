@@ -4,6 +4,8 @@
 #include <boost/test/unit_test.hpp>
 
 
+#include <fstream>
+
 #include "rule_dir.h"
 #include "rule_loader.h"
 #include "softstart/rewriter.h"
@@ -269,4 +271,35 @@ BOOST_AUTO_TEST_CASE(exceptions_run_together) {
   BOOST_TEST(exceptions.Silence("you never call JK"));   // ...and the others stay case-insensitive.
   BOOST_TEST(exceptions.Silence("you never call lol"));
   BOOST_TEST(!exceptions.Silence("lol you never call"));
+}
+
+// Topics are only needed for suggestions: deferred, they compile on the first
+// one, and a topic whose pattern does not compile is left out instead of
+// failing the load. Loaded the usual way they compile at once, with errors.
+BOOST_AUTO_TEST_CASE(deferred_topics_compile_on_first_use) {
+  RuleDir dir(kGoodRule);
+  {
+    std::ofstream topics(dir.path() + "/topics.yaml");
+    topics << "topics:\n"
+              "  - {id: broken, pattern: '\\bkiss(', topic: kissing, missing: kissing you}\n"
+              "  - {id: kissing, pattern: '\\bkiss\\w*', topic: kissing, missing: kissing you}\n"
+              "  - {id: cuddling, pattern: '\\bcuddl\\w*', topic: cuddling, missing: cuddling with you}\n";
+  }
+  softstart::RuleSet rules;
+  std::vector<softstart::RuleError> errors;
+  BOOST_REQUIRE(softstart::LoadRuleSet(dir.path(), &rules, &errors, softstart::PatternCompiling::kOnFirstUse));
+  BOOST_REQUIRE_EQUAL(rules.topics.size(), 3u);
+  BOOST_TEST(!rules.topics[1].regex);
+  softstart::CompileTopics(rules);
+  BOOST_REQUIRE_EQUAL(rules.topics.size(), 2u);  // The broken one is left out.
+  BOOST_TEST(rules.topics[0].id == "kissing");
+  BOOST_REQUIRE(rules.topics[1].regex);
+  BOOST_TEST(rules.topic_screen != nullptr);
+
+  errors.clear();
+  softstart::RuleSet checked;
+  BOOST_TEST(!softstart::LoadRuleSet(dir.path(), &checked, &errors));
+  BOOST_REQUIRE_EQUAL(errors.size(), 1u);
+  BOOST_TEST(errors[0].line == 2);
+  BOOST_TEST(Contains(errors[0].message, "bad regular expression"), errors[0].message);
 }
