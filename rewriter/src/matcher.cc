@@ -279,21 +279,45 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
       }
     }
   }
-  std::vector<uint64_t> with_previous;
-  for (size_t i = 0; i < hits.size(); ++i) {
-    const Rule& rule = rules_->rules[hits[i]];
-    for (size_t index = rule.has_after() ? 1 : 0; index < count; ++index) {
-      if (!sentence_groups.empty() && !rule.word_gates.empty()) {
-        const uint64_t* seen = &sentence_groups[index * chunks];
-        if (rule.has_after()) {
-          with_previous.resize(chunks);
-          const uint64_t* previous = seen - chunks;
-          for (size_t chunk = 0; chunk < chunks; ++chunk) with_previous[chunk] = seen[chunk] | previous[chunk];
-          seen = with_previous.data();
-        }
-        if (!OpensAnyGate(seen, hits[i])) continue;
+  if (sentence_groups.empty()) {
+    for (const int rule : hits) {
+      for (size_t index = rules_->rules[rule].has_after() ? 1 : 0; index < count; ++index) {
+        MatchInSentence(rules_->rules[rule], text, *sentences, index, &matches);
       }
-      MatchInSentence(rule, text, *sentences, index, &matches);
+    }
+  } else {
+    // Sentence by sentence, the rules its own words arm (an `after:` rule's
+    // with the sentence before), found from the keys as for the message;
+    // rules without words run everywhere. Within a sentence rules run in
+    // index order, as they would rule by rule, so equal spans sort the same.
+    std::vector<int> ungated;
+    for (const int rule : hits) {
+      if (rules_->rules[rule].word_gates.empty()) ungated.push_back(rule);
+    }
+    std::vector<uint64_t> with_previous(chunks);
+    std::vector<int> sentence_hits, after_hits;
+    for (size_t index = 0; index < count; ++index) {
+      const uint64_t* seen = &sentence_groups[index * chunks];
+      sentence_hits = ungated;
+      after_hits.clear();
+      ArmedRules(seen, enabled, &sentence_hits);
+      std::erase_if(sentence_hits, [&](int rule) {
+        return rules_->rules[rule].has_after() || (only_after && !rules_->rules[rule].word_gates.empty());
+      });
+      if (index > 0) {
+        const uint64_t* previous = seen - chunks;
+        for (size_t chunk = 0; chunk < chunks; ++chunk) with_previous[chunk] = seen[chunk] | previous[chunk];
+        ArmedRules(with_previous.data(), enabled, &after_hits);
+        for (const int rule : after_hits) {
+          if (rules_->rules[rule].has_after()) sentence_hits.push_back(rule);
+        }
+        for (const int rule : ungated) {
+          if (rules_->rules[rule].has_after()) sentence_hits.push_back(rule);
+        }
+      }
+      std::sort(sentence_hits.begin(), sentence_hits.end());
+      sentence_hits.erase(std::unique(sentence_hits.begin(), sentence_hits.end()), sentence_hits.end());
+      for (const int rule : sentence_hits) MatchInSentence(rules_->rules[rule], text, *sentences, index, &matches);
     }
   }
   std::stable_sort(matches.begin(), matches.end(), [](const RuleMatch& a, const RuleMatch& b) {
