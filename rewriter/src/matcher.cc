@@ -279,9 +279,25 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
       }
     }
   }
-  if (sentence_groups.empty()) {
+  std::vector<uint64_t> with_previous;
+  // A few sentences: check each message-armed rule's gates per sentence.
+  // Many (a pasted letter, a megabyte): find each sentence's rules from its
+  // own keys, or every armed rule and gate is checked against every sentence.
+  constexpr size_t kSentencesForOwnArming = 8;
+  if (sentence_groups.empty() || count <= kSentencesForOwnArming) {
     for (const int rule : hits) {
-      for (size_t index = rules_->rules[rule].has_after() ? 1 : 0; index < count; ++index) {
+      const bool has_after = rules_->rules[rule].has_after();
+      for (size_t index = has_after ? 1 : 0; index < count; ++index) {
+        if (!sentence_groups.empty()) {
+          const uint64_t* seen = &sentence_groups[index * chunks];
+          if (has_after) {
+            with_previous.resize(chunks);
+            const uint64_t* previous = seen - chunks;
+            for (size_t chunk = 0; chunk < chunks; ++chunk) with_previous[chunk] = seen[chunk] | previous[chunk];
+            seen = with_previous.data();
+          }
+          if (!rules_->rules[rule].word_gates.empty() && !OpensAnyGate(seen, rule)) continue;
+        }
         MatchInSentence(rules_->rules[rule], text, *sentences, index, &matches);
       }
     }
@@ -294,7 +310,7 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
     for (const int rule : hits) {
       if (rules_->rules[rule].word_gates.empty()) ungated.push_back(rule);
     }
-    std::vector<uint64_t> with_previous(chunks);
+    with_previous.resize(chunks);
     std::vector<int> sentence_hits, after_hits;
     for (size_t index = 0; index < count; ++index) {
       const uint64_t* seen = &sentence_groups[index * chunks];

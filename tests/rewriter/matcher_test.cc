@@ -175,6 +175,21 @@ BOOST_AUTO_TEST_CASE(words_arm_a_rule_sentence_by_sentence) {
   BOOST_TEST(CountWith(kWordedRule, "I never said that. you rarely call") == 1u);
 }
 
+// A message of many sentences finds each sentence's rules from its own words;
+// the answer is the one a short message gets.
+BOOST_AUTO_TEST_CASE(many_sentences_arm_rules_sentence_by_sentence) {
+  const std::string grouped = WordedRuleWith("[[never], [cal*]]");
+  std::string filler;
+  for (int i = 0; i < 10; ++i) filler += " ok.";
+  BOOST_TEST(CountWith(grouped.c_str(), "you never call." + filler + " you never call") == 2u);
+  BOOST_TEST(CountWith(grouped.c_str(), "I never said that." + filler + " you rarely call") == 0u);
+  BOOST_TEST(CountWith(kWordedRule, "I never said that." + filler + " you rarely call") == 1u);
+  std::string worded = kRules;
+  worded.replace(worded.find("    after: "), 0, "    words: [[forgot, left], [typical]]\n");
+  BOOST_TEST(CountWith(worded.c_str(), filler + " you forgot again. typical.") == 1u);
+  BOOST_TEST(CountWith(worded.c_str(), "you forgot again." + filler + " typical.") == 0u);
+}
+
 // A quote closed right after a word is not part of the word the gate looks up.
 BOOST_AUTO_TEST_CASE(a_closing_quote_is_not_part_of_a_word) {
   const std::string grouped = WordedRuleWith("[[never], [call]]");
