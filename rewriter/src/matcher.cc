@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <limits>
+#include <numeric>
 #include <string>
 #include <unordered_map>
 
@@ -61,44 +62,75 @@ void Matcher::IndexWords() {
       }
     }
   }
-  uint32_t group_index = 0;
+  // Every group, gate by gate in rule order, with its most shared word.
+  struct Group {
+    const std::vector<std::string>* words;
+    int sharing = 0;
+    const std::string* common = nullptr;
+  };
+  std::vector<Group> groups;
+  std::vector<uint32_t> first_of_gate;  // Index into groups.
   for (size_t i = 0; i < rules_->rules.size(); ++i) {
     const Rule& rule = rules_->rules[i];
     first_gate_.push_back(static_cast<uint32_t>(rule_of_gate_.size()));
     rule_categories_.push_back(rule.category);
     for (const WordGroups& gate : rule.word_gates) {
-      const int gate_index = static_cast<int>(rule_of_gate_.size());
       rule_of_gate_.push_back(static_cast<int>(i));
-      first_group_.push_back(group_index);
-      uint32_t key = group_index;
-      int key_sharing = std::numeric_limits<int>::max();
-      for (const auto& group : gate) {
-        int sharing = 0;
-        for (const std::string& word : group) {
-          sharing = std::max(sharing, groups_with[word]);
-          // The loader accepts only lower-case words of at most kMaxWord
-          // letters, and prefixes of two letters or more.
-          if (word.back() == '*') {
-            prefixes_.Add(word.substr(0, word.size() - 1), group_index);
-            prefix_lengths_ |= uint64_t{1} << (word.size() - 1);
-          } else {
-            words_.Add(word, group_index);
+      first_of_gate.push_back(static_cast<uint32_t>(groups.size()));
+      for (const auto& words : gate) {
+        Group group{&words};
+        for (const std::string& word : words) {
+          const int sharing = groups_with[word];
+          if (sharing > group.sharing || (sharing == group.sharing && word < *group.common)) {
+            group.sharing = sharing;
+            group.common = &word;
           }
         }
-        if (sharing < key_sharing) {
-          key_sharing = sharing;
-          key = group_index;
-        }
-        gate_of_group_.push_back(gate_index);
-        ++group_index;
+        groups.push_back(group);
       }
-      key_groups_.resize(group_index / 64 + 1);
-      key_groups_[key / 64] |= uint64_t{1} << (key % 64);
     }
   }
   first_gate_.push_back(static_cast<uint32_t>(rule_of_gate_.size()));
-  first_group_.push_back(group_index);
-  key_groups_.resize((group_index + 63) / 64);
+  first_of_gate.push_back(static_cast<uint32_t>(groups.size()));
+  // Bits numbered so that groups sharing their most common word sit
+  // together: a word found ORs one 64-bit chunk per 64 of its groups, and
+  // "you" (in a thousand groups) then touches a handful of chunks, not all.
+  std::vector<uint32_t> order(groups.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    if (groups[a].sharing != groups[b].sharing) return groups[a].sharing > groups[b].sharing;
+    return *groups[a].common < *groups[b].common;
+  });
+  std::vector<uint32_t> bit_of(groups.size());
+  for (uint32_t i = 0; i < order.size(); ++i) bit_of[order[i]] = i;
+  gate_of_group_.assign(groups.size(), 0);
+  key_groups_.assign((groups.size() + 63) / 64, 0);
+  for (uint32_t gate = 0; gate + 1 < first_of_gate.size(); ++gate) {
+    first_group_.push_back(static_cast<uint32_t>(gate_groups_.size()));
+    uint32_t key = 0;
+    int key_sharing = std::numeric_limits<int>::max();
+    for (uint32_t g = first_of_gate[gate]; g < first_of_gate[gate + 1]; ++g) {
+      const uint32_t bit = bit_of[g];
+      gate_groups_.push_back(bit);
+      gate_of_group_[bit] = static_cast<int>(gate);
+      for (const std::string& word : *groups[g].words) {
+        // The loader accepts only lower-case words of at most kMaxWord
+        // letters, and prefixes of two letters or more.
+        if (word.back() == '*') {
+          prefixes_.Add(word.substr(0, word.size() - 1), bit);
+          prefix_lengths_ |= uint64_t{1} << (word.size() - 1);
+        } else {
+          words_.Add(word, bit);
+        }
+      }
+      if (groups[g].sharing < key_sharing) {
+        key_sharing = groups[g].sharing;
+        key = bit;
+      }
+    }
+    key_groups_[key / 64] |= uint64_t{1} << (key % 64);
+  }
+  first_group_.push_back(static_cast<uint32_t>(gate_groups_.size()));
   words_.Finish();
   prefixes_.Finish();
 }
@@ -178,7 +210,8 @@ void Matcher::ScanGroups(std::string_view text, uint64_t* seen, WordHits* hits) 
 }
 
 bool Matcher::HasAllGroups(const uint64_t* seen, int gate) const {
-  for (uint32_t group = first_group_[gate]; group < first_group_[gate + 1]; ++group) {
+  for (uint32_t i = first_group_[gate]; i < first_group_[gate + 1]; ++i) {
+    const uint32_t group = gate_groups_[i];
     if ((seen[group / 64] >> (group % 64) & 1) == 0) return false;
   }
   return true;

@@ -84,14 +84,16 @@ class Matcher {
   const RuleSet* rules_;
   bool screen_;
   std::vector<Screen> screens_;
-  // Gates and their word groups are numbered across all rules: rule r owns
-  // gates first_gate_[r] .. first_gate_[r + 1] - 1, gate g the groups
-  // first_group_[g] .. first_group_[g + 1] - 1.
+  // Gates are numbered across all rules, rule r owning gates first_gate_[r]
+  // .. first_gate_[r + 1] - 1; word groups have a bit each (see IndexWords
+  // for their order), gate g needing the bits gate_groups_[first_group_[g]]
+  // .. gate_groups_[first_group_[g + 1] - 1].
   WordIndex words_;     // "need"
   WordIndex prefixes_;  // "attract*", kept as "attract".
   uint64_t prefix_lengths_ = 0;  // Bit n: some prefix has n letters.
   std::vector<uint32_t> first_gate_;
   std::vector<uint32_t> first_group_;
+  std::vector<uint32_t> gate_groups_;
   std::vector<Category> rule_categories_;  // Read per armed rule: kept out of the big Rule.
   std::vector<int> rule_of_gate_;
   std::vector<int> gate_of_group_;
