@@ -182,30 +182,21 @@ void Matcher::ScanGroups(std::string_view text, uint64_t* seen, WordHits* hits) 
     const size_t word_start = pos;
     uint64_t hash = kWordHashStart;
     size_t length = 0;
-    // The word without the apostrophes it ends in: a closing quote ("your
-    // maid'") arms what "maid" arms, as well as what "maid'" does.
-    uint64_t hash_before_quote = hash;
-    size_t length_before_quote = 0;
-    while (pos < text.size() && (IsAsciiLetter(text[pos]) || text[pos] == '\'')) {
+    // Letters, with apostrophes inside the word ("don't", "ex's"); a closing
+    // quote ("your 'maid'") is not part of it, as in the normaliser.
+    while (pos < text.size() && (IsAsciiLetter(text[pos]) ||
+                                 (text[pos] == '\'' && pos + 1 < text.size() && IsAsciiLetter(text[pos + 1])))) {
       const char c = text[pos] == '\'' ? '\'' : static_cast<char>(text[pos] | 0x20);
       if (length < kMaxWord) word[length] = c;
       hash = WordHashStep(hash, c);
       ++length;
       ++pos;
-      if (c != '\'') {
-        hash_before_quote = hash;
-        length_before_quote = length;
-      }
       if (length < 64 && (prefix_lengths_ >> length & 1)) {
         if (const auto* groups = prefixes_.Find(hash, std::string_view(word, length))) found(*groups, word_start);
       }
     }
     if (length > kMaxWord) continue;
     if (const auto* groups = words_.Find(hash, std::string_view(word, length))) found(*groups, word_start);
-    if (length_before_quote < length) {
-      const std::string_view bare(word, length_before_quote);
-      if (const auto* groups = words_.Find(hash_before_quote, bare)) found(*groups, word_start);
-    }
   }
 }
 
