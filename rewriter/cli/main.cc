@@ -13,6 +13,8 @@
 #include <thread>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "output.h"
 #include "softstart/rewriter.h"
 #include "softstart/rule_paths.h"
@@ -41,7 +43,11 @@ options:
   --json          print JSON for the message
   --jsonl         read stdin, print one JSON object per line; exit 0
   --threads N     --jsonl analyses lines on N threads (default: one per core)
+  --sentences     read stdin, print each line's sentences as the rules read
+                  them (normalised), one JSON array per line: what
+                  scripts/train-tone-model learns from
   --no-hunspell   no typo correction (skip loading the dictionary)
+  --no-tone-model findings from the rules' patterns only
   --help          this text
   --version       the version
 
@@ -52,7 +58,9 @@ struct Flags {
   std::string rules;
   bool json = false;
   bool jsonl = false;
+  bool sentences = false;
   bool hunspell = true;
+  bool tone_model = true;
   unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 16u);
   std::vector<std::string> words;
 };
@@ -78,6 +86,10 @@ int ParseFlags(int argc, char** argv, Flags* flags) {
       flags->json = true;
     } else if (arg == "--jsonl") {
       flags->jsonl = true;
+    } else if (arg == "--sentences") {
+      flags->sentences = true;
+    } else if (arg == "--no-tone-model") {
+      flags->tone_model = false;
     } else if (arg == "--no-hunspell") {
       flags->hunspell = false;
     } else if (arg == "--threads" || arg.rfind("--threads=", 0) == 0) {
@@ -97,12 +109,25 @@ int ParseFlags(int argc, char** argv, Flags* flags) {
       flags->words.push_back(arg);
     }
   }
-  if (flags->jsonl && !flags->words.empty()) return Fail("--jsonl reads messages from stdin, not arguments");
+  if ((flags->jsonl || flags->sentences) && !flags->words.empty()) {
+    return Fail(std::string(flags->jsonl ? "--jsonl" : "--sentences") + " reads messages from stdin, not arguments");
+  }
   return -1;
 }
 
 void StripCarriageReturn(std::string* line) {
   if (!line->empty() && line->back() == '\r') line->pop_back();
+}
+
+int RunSentences(const softstart::Rewriter& rewriter) {
+  std::ios::sync_with_stdio(false);
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    StripCarriageReturn(&line);
+    std::cout << nlohmann::json(rewriter.Sentences(line)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+              << '\n';
+  }
+  return kClean;
 }
 
 // Lines are read in batches and analysed on every core, in chunks handed out
@@ -186,12 +211,13 @@ int Run(int argc, char** argv) {
   options.rules_dir = softstart::FindRulesDir(flags.rules, &error);
   if (options.rules_dir.empty()) return Fail(error);
   options.use_hunspell = flags.hunspell;
+  options.use_tone_model = flags.tone_model;
   // The bundled rules are compiled and tested by CI, so they compile as
   // messages need them; a folder the user chose is checked in full.
   options.defer_pattern_compiling = flags.rules.empty() && options.rules_dir == softstart::BundledRulesDir();
   // Only someone typing at a terminal gains from rules compiled ahead; a
   // batch or a single message compiles just the rules its text arms.
-  const bool interactive = !flags.jsonl && flags.words.empty() && isatty(STDIN_FILENO);
+  const bool interactive = !flags.jsonl && !flags.sentences && flags.words.empty() && isatty(STDIN_FILENO);
   options.compile_in_background = interactive;
   // Never destroyed: the process ends right after, and freeing every
   // compiled pattern with its DFA cache took 6% of a 45,000-line batch. The
@@ -205,6 +231,7 @@ int Run(int argc, char** argv) {
   }
   for (const auto& warning : rewriter.warnings()) std::cerr << "softstart: warning: " << warning << "\n";
 
+  if (flags.sentences) return RunSentences(rewriter);
   if (flags.jsonl) return RunJsonLines(rewriter, flags.threads);
   if (flags.words.empty()) return RunLines(rewriter, isatty(STDIN_FILENO), flags.json);
 

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <filesystem>
 #include <future>
+#include <limits>
 #include <system_error>
 #include <thread>
 
@@ -109,6 +110,7 @@ Rewriter::Rewriter(const Options& options) : impl_(std::make_unique<Impl>()) {
                      options.defer_pattern_compiling ? PatternCompiling::kOnFirstUse : PatternCompiling::kAtLoad)) {
       return;
     }
+    if (!options.use_tone_model) impl_->rules.tone_model = ToneModel();
     impl_->matcher = std::make_unique<Matcher>(&impl_->rules);
     if (!impl_->matcher->ok()) {
       impl_->errors.push_back({options.rules_dir, 0, impl_->matcher->error()});
@@ -134,6 +136,62 @@ size_t Rewriter::rule_count() const { return ok() ? impl_->rules.rules.size() : 
 
 Analysis Rewriter::Analyze(std::string_view text) const { return Analyze(text, AnalyzeOptions{}); }
 
+namespace {
+
+// The tone model's second opinion on what the rules found. A message whose
+// every sentence it reads as plainly ordinary (below its veto) loses its rule
+// matches: a pattern saw "you don't care" in "walk like you don't care".
+// (Sentence by sentence, the veto also silenced true findings whose
+// complaint spans two sentences.) A sentence no
+// rule matched that it reads as a problem (above its threshold) gets a
+// finding from the tone rule of its likeliest category. Keeps *matches
+// sorted by start.
+void ApplyToneModel(const RuleSet& rules, std::string_view text, CategorySet enabled,
+                    std::vector<SentenceSpan>* sentences, std::vector<RuleMatch>* matches) {
+  const ToneModel& model = rules.tone_model;
+  if (model.empty()) return;
+  if (sentences->empty()) *sentences = SplitSentences(text);
+  const auto sentence_text = [&](size_t i) {
+    const SentenceSpan& span = (*sentences)[i];
+    return text.substr(span.start, span.end - span.start);
+  };
+  std::vector<bool> matched(sentences->size(), false);
+  for (const RuleMatch& match : *matches) matched[match.sentence] = true;
+  std::vector<ToneModel::Verdict> verdicts(sentences->size());
+  double highest = -std::numeric_limits<double>::infinity();
+  for (size_t i = 0; i < sentences->size(); ++i) {
+    verdicts[i] = model.Score(sentence_text(i));
+    highest = std::max(highest, verdicts[i].score);
+  }
+  if (highest < model.veto()) matches->clear();
+  const size_t rule_matches = matches->size();
+  for (size_t i = 0; i < sentences->size(); ++i) {
+    if (matched[i]) continue;
+    const ToneModel::Verdict& verdict = verdicts[i];
+    if (verdict.score <= model.threshold() || !enabled.Contains(verdict.category)) continue;
+    const auto rule = std::find_if(rules.tone_rules.begin(), rules.tone_rules.end(),
+                                   [&](const Rule& r) { return r.category == verdict.category; });
+    if (rule != rules.tone_rules.end()) matches->push_back({&*rule, (*sentences)[i].start, (*sentences)[i].end, i, {}});
+  }
+  if (matches->size() == rule_matches || rule_matches == 0) return;
+  std::stable_sort(matches->begin(), matches->end(),
+                   [](const RuleMatch& a, const RuleMatch& b) { return a.start < b.start; });
+}
+
+}  // namespace
+
+std::vector<std::string> Rewriter::Sentences(std::string_view text) const {
+  std::vector<std::string> out;
+  if (!ok()) return out;
+  NormalizedText normalized;
+  impl_->normalizer->Normalize(text, &normalized);
+  const std::string_view normalized_text = normalized.view(text);
+  for (const SentenceSpan& span : SplitSentences(normalized_text)) {
+    out.emplace_back(normalized_text.substr(span.start, span.end - span.start));
+  }
+  return out;
+}
+
 Analysis Rewriter::AnalyzeOnce(std::string_view text, const AnalyzeOptions& options, bool* context_changed,
                                 bool only_after) const {
   const Impl& impl = *impl_;
@@ -145,6 +203,7 @@ Analysis Rewriter::AnalyzeOnce(std::string_view text, const AnalyzeOptions& opti
   const std::string_view normalized_text = normalized.view(text);
   std::vector<RuleMatch> matches = impl.matcher->Match(normalized_text, options.enabled, &sentences,
                                                          &analysis.used_fallback, only_after);
+  if (!only_after) ApplyToneModel(impl.rules, normalized_text, options.enabled, &sentences, &matches);
   if (matches.empty()) return analysis;
 
   // Rules of one category that overlap describe the same words: keep the

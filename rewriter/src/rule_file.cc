@@ -76,6 +76,10 @@ void LoadReframes(YamlFile& file, const YamlNode& rule_node, Rule* rule) {
         reframe.uses_topic = true;
       } else if (std::find(groups.begin(), groups.end(), piece.text) != groups.end()) {
         reframe.capture_slots.push_back(piece.text);
+      } else if (rule->scored_by_tone_model) {
+        file.Error(item, "unknown template slot '{" + piece.text +
+                             "}' (a tone-model rule has no pattern groups: use {topic} or {missing})");
+        slots_ok = false;
       } else if (!rule->pattern.empty()) {  // Without a pattern, its error is enough.
         file.Error(item, "unknown template slot '{" + piece.text +
                              "}' (use {topic}, {missing} or a named group of the pattern)");
@@ -210,8 +214,8 @@ void LoadRule(YamlFile& file, const YamlNode& node, const std::map<std::string, 
     file.Error(node, "a rule is a mapping");
     return;
   }
-  file.RejectUnknownKeys(node, {"id", "category", "principle", "pattern", "words", "gates", "exceptions", "after",
-                                "explanation", "reframes", "examples"});
+  file.RejectUnknownKeys(node, {"id", "category", "principle", "pattern", "scorer", "words", "gates", "exceptions",
+                                "after", "explanation", "reframes", "examples"});
   std::string category, pattern;
   const bool has_id = file.RequireString(node, "id", &rule.id);
   if (file.RequireString(node, "category", &category)) {
@@ -232,6 +236,22 @@ void LoadRule(YamlFile& file, const YamlNode& node, const std::map<std::string, 
     file.Error(node["principle"], "unknown principle '" + rule.principle + "' (see principles.yaml)");
   }
   file.RequireString(node, "explanation", &rule.explanation);
+  if (node["scorer"].IsDefined()) {
+    // Findings come from the tone model; the rule holds only what is said
+    // about them, so pattern keys would never run.
+    std::string scorer;
+    if (file.RequireString(node, "scorer", &scorer) && scorer != "tone-model") {
+      file.Error(node["scorer"], "unknown scorer '" + scorer + "' (the one there is: tone-model)");
+    }
+    for (const char* key : {"pattern", "words", "gates", "exceptions", "after"}) {
+      if (node[key].IsDefined()) file.Error(node[key], std::string("a rule with a scorer has no '") + key + "'");
+    }
+    rule.scored_by_tone_model = true;
+    LoadReframes(file, node, &rule);
+    LoadExamples(file, node, &rule);
+    rules->push_back(std::move(rule));
+    return;
+  }
   if (file.RequireString(node, "pattern", &pattern)) {
     std::string expanded, error;
     if (!ExpandDefines(pattern, defines, &expanded, &error)) {

@@ -3,6 +3,7 @@
 #include "rule_loader.h"
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -210,7 +211,7 @@ void LoadRuleFiles(const std::vector<fs::path>& paths, const std::map<std::strin
   load(false);
   second.get();
   for (Loaded& file : loaded) {
-    std::move(file.rules.begin(), file.rules.end(), std::back_inserter(rules->rules));
+    for (Rule& rule : file.rules) (rule.scored_by_tone_model ? rules->tone_rules : rules->rules).push_back(std::move(rule));
     errors->insert(errors->end(), file.errors.begin(), file.errors.end());
   }
 }
@@ -244,17 +245,42 @@ bool LoadRuleSet(const std::string& dir, RuleSet* rules, std::vector<RuleError>*
   }
   std::sort(rule_files.begin(), rule_files.end());
   if (rule_files.empty()) errors->push_back({(root / "rules").string(), 0, "no *.yaml rule files"});
+  // The tone model (a few MB of weights) loads beside the rule files.
+  std::vector<RuleError> model_errors;
+  std::future<void> model;
+  if (fs::exists(root / "tone-model.tsv", ec)) {
+    const auto load_model = [&] { rules->tone_model.Load((root / "tone-model.tsv").string(), &model_errors); };
+    try {
+      model = std::async(std::launch::async, load_model);
+    } catch (const std::system_error&) {  // No thread to be had: load it here.
+      model = std::async(std::launch::deferred, load_model);
+    }
+  }
   LoadRuleFiles(rule_files, defines, compiling == PatternCompiling::kAtLoad, rules, errors);
+  if (model.valid()) model.get();
+  errors->insert(errors->end(), model_errors.begin(), model_errors.end());
 
   // Duplicate ids are checked across files: an id names one rule forever.
   std::map<std::string, const Rule*> by_id;
-  for (const Rule& rule : rules->rules) {
-    auto [it, inserted] = by_id.emplace(rule.id, &rule);
-    if (!inserted) {
-      errors->push_back({rule.file, rule.line,
-                         "duplicate rule id '" + rule.id + "' (first defined at " + it->second->file +
-                             ":" + std::to_string(it->second->line) + ")"});
+  std::array<const Rule*, kCategoryCount> tone_rule_of{};
+  for (const std::vector<Rule>* list : {&rules->rules, &rules->tone_rules}) {
+    for (const Rule& rule : *list) {
+      auto [it, inserted] = by_id.emplace(rule.id, &rule);
+      if (!inserted) {
+        errors->push_back({rule.file, rule.line,
+                           "duplicate rule id '" + rule.id + "' (first defined at " + it->second->file + ":" +
+                               std::to_string(it->second->line) + ")"});
+      }
     }
+  }
+  for (const Rule& rule : rules->tone_rules) {
+    const Rule*& first = tone_rule_of[static_cast<size_t>(rule.category)];
+    if (first) {
+      errors->push_back({rule.file, rule.line,
+                         "a second tone-model rule for " + std::string(CategoryName(rule.category)) +
+                             " (the first: " + first->id + "); one answers each category"});
+    }
+    first = &rule;
   }
   return errors->size() == errors_before;
 }

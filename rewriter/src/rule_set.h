@@ -20,6 +20,7 @@
 #include "softstart/category.h"
 #include "softstart/rewriter.h"
 #include "string_view_hash.h"
+#include "tone_model.h"
 
 namespace softstart {
 
@@ -151,6 +152,9 @@ struct Rule {
   // When set, the rule fires only in a sentence whose previous sentence this
   // matches: "typical." or "AGAIN." is a jab only after a complaint.
   std::string after;
+  // `scorer: tone-model`: no pattern; answers the tone model's findings of
+  // its category (RuleSet::tone_rules), never run by the matcher.
+  bool scored_by_tone_model = false;
   std::vector<Template> reframes;
   std::vector<RuleExample> examples;
   std::string file;
@@ -179,7 +183,11 @@ struct Topic {
 using ChatspeakMap = std::unordered_map<std::string, std::string, StringViewHash, std::equal_to<>>;
 
 struct RuleSet {
-  std::vector<Rule> rules;
+  std::vector<Rule> rules;  // Pattern rules: what the matcher runs.
+  // The tone model (empty without tone-model.tsv) and the rules that answer
+  // its findings, by category; a category without one gets no findings.
+  ToneModel tone_model;
+  std::vector<Rule> tone_rules;
   // In priority order. Only a suggestion needs them, so with deferred
   // compiling they compile on the first one (CompileTopics); mutable for that.
   mutable std::vector<Topic> topics;

@@ -198,3 +198,27 @@ BOOST_AUTO_TEST_CASE(jsonl_threads_keep_input_order) {
   BOOST_TEST(Run({"--jsonl", "--threads", "0"}).status == 2);
   BOOST_TEST(Run({"--jsonl", "--threads=x"}).err.find("--threads needs a number") != std::string::npos);
 }
+
+// --sentences prints what the rules and the tone model read: each line's
+// normalised sentences as a JSON array (the trainer's input).
+BOOST_AUTO_TEST_CASE(sentences_one_array_per_line) {
+  const Result result = Run({"--sentences"}, "hey. u dont call!! ok\n\nbad \xFF bytes\n");
+  BOOST_TEST(result.status == 0);
+  const auto lines = JsonLines(result.out);
+  BOOST_REQUIRE_EQUAL(lines.size(), 3u);
+  BOOST_TEST(lines[0] == nlohmann::json::parse(R"(["hey.", "you don't call!!", "ok"])"));
+  BOOST_TEST(lines[1] == nlohmann::json::array());
+  BOOST_TEST(lines[2] == nlohmann::json::parse("[\"bad \xEF\xBF\xBD bytes\"]"));  // Valid UTF-8 out.
+  BOOST_TEST(Run({"--sentences", "hello"}).status == 2);  // Lines come on stdin.
+}
+
+// --no-tone-model: findings from the patterns alone.
+BOOST_AUTO_TEST_CASE(tone_model_can_be_turned_off) {
+  BOOST_TEST(Run({"--no-tone-model", "You never want to have sex with me"}).status == 1);
+  BOOST_TEST(Run({"--no-tone-model", "see you at 6"}).status == 0);
+  const auto lines = JsonLines(Run({"--jsonl", "--no-tone-model"}, "you never call\n").out);
+  BOOST_REQUIRE_EQUAL(lines.size(), 1u);
+  for (const auto& finding : lines[0]["findings"]) {
+    BOOST_TEST(finding["rule"].get<std::string>().find(".sounds-like-") == std::string::npos);
+  }
+}

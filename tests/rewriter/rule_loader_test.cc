@@ -303,3 +303,28 @@ BOOST_AUTO_TEST_CASE(deferred_topics_compile_on_first_use) {
   BOOST_TEST(errors[0].line == 2);
   BOOST_TEST(Contains(errors[0].message, "bad regular expression"), errors[0].message);
 }
+
+// A rule answered by the tone model: no pattern keys, reframes without a
+// pattern's groups, one per category.
+BOOST_AUTO_TEST_CASE(tone_model_rules) {
+  const std::string tone_rule = Replace(Replace(kGoodRule, "pattern: '\\byou\\s+never\\s+{{action}}'", "scorer: tone-model"),
+                                        "I'd love {action} more.", "I'd love more time.");
+  {
+    RuleDir dir(tone_rule);
+    softstart::RuleSet rules;
+    std::vector<softstart::RuleError> errors;
+    BOOST_TEST(softstart::LoadRuleSet(dir.path(), &rules, &errors));
+    BOOST_TEST(rules.rules.empty());
+    BOOST_REQUIRE_EQUAL(rules.tone_rules.size(), 1u);
+    BOOST_TEST(rules.tone_rules[0].id == "blame.test-rule");
+  }
+  std::string error = OnlyError(Replace(tone_rule, "scorer: tone-model", "scorer: magic"));
+  BOOST_TEST(Contains(error, "L5 unknown scorer 'magic' (the one there is: tone-model)"), error);
+  error = OnlyError(Replace(tone_rule, "scorer: tone-model", "scorer: tone-model\n    words: [never]"));
+  BOOST_TEST(Contains(error, "L6 a rule with a scorer has no 'words'"), error);
+  error = OnlyError(Replace(tone_rule, "I'd love more time.", "I'd love {action} more."));
+  BOOST_TEST(Contains(error, "unknown template slot"), error);
+  std::string twice = tone_rule + Replace(tone_rule, "id: blame.test-rule", "id: blame.second-rule").substr(std::string("rules:\n").size());
+  error = OnlyError(twice);
+  BOOST_TEST(Contains(error, "L19 a second tone-model rule for blame (the first: blame.test-rule)"), error);
+}

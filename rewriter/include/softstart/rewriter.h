@@ -72,6 +72,9 @@ class Rewriter {
     // only without typo correction.
     std::string hunspell_dictionary;
     bool use_hunspell = true;
+    // The tone model (tone-model.tsv) as a second opinion after the rules.
+    // Off: findings come from the patterns alone.
+    bool use_tone_model = true;
     // Compile each rule's patterns when a message first needs them, and on
     // a background thread meanwhile, instead of all at load: loading takes
     // a fraction of the time. The rest of the rule data is checked as
@@ -113,6 +116,11 @@ class Rewriter {
   // runs in time linear in the length of the text.
   Analysis Analyze(std::string_view text) const;
   Analysis Analyze(std::string_view text, const AnalyzeOptions& options) const;
+
+  // The message as the rules and the tone model read it: normalised ("u" ->
+  // "you", typos corrected), one string per sentence. What
+  // scripts/train-tone-model learns from.
+  std::vector<std::string> Sentences(std::string_view text) const;
 
  private:
   // One pass of Analyze(): findings and the suggestions that replace them.
