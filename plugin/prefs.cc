@@ -58,6 +58,7 @@ void RegisterPrefs() {
   purple_prefs_add_int(kPrefPause, kPauseOff);
   purple_prefs_add_string(kPrefPausedUntil, "0");
   purple_prefs_add_int(kPrefSuggestionStyle, kSuggestShort);
+  purple_prefs_add_int(kPrefSensitivity, kSensitivityStandard);
 }
 
 std::string RulesDirPref() {
@@ -124,6 +125,9 @@ CheckSettings ReadCheckSettings(time_t now) {
   settings.options.preferred_style = purple_prefs_get_int(kPrefSuggestionStyle) == kSuggestFull
                                          ? Suggestion::Style::kFull
                                          : Suggestion::Style::kShort;
+  settings.options.sensitivity = purple_prefs_get_int(kPrefSensitivity) == kSensitivityMore
+                                     ? Rewriter::AnalyzeOptions::Sensitivity::kMore
+                                     : Rewriter::AnalyzeOptions::Sensitivity::kStandard;
   time_t until = ReadPausedUntil();
   settings.paused = until > now;
   settings.paused_until = settings.paused ? until : 0;
@@ -179,6 +183,13 @@ PurplePluginPrefFrame* BuildPrefFrame(time_t now) {
   purple_plugin_pref_add_choice(style, "Short", GINT_TO_POINTER(kSuggestShort));
   purple_plugin_pref_add_choice(style, "Full", GINT_TO_POINTER(kSuggestFull));
   add(style);
+
+  PurplePluginPref* sensitivity = purple_plugin_pref_new_with_name_and_label(kPrefSensitivity, "How much to catch");
+  purple_plugin_pref_set_type(sensitivity, PURPLE_PLUGIN_PREF_CHOICE);
+  purple_plugin_pref_add_choice(sensitivity, "Clear cases (fewer false alarms)", GINT_TO_POINTER(kSensitivityStandard));
+  purple_plugin_pref_add_choice(sensitivity, "More (also milder wordings; more false alarms)",
+                                GINT_TO_POINTER(kSensitivityMore));
+  add(sensitivity);
 
   add(purple_plugin_pref_new_with_name_and_label(
       kPrefRulesDir, "Own rules folder (blank: bundled)"));

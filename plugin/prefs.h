@@ -36,6 +36,8 @@ inline constexpr char kPrefPause[] = "/plugins/core/softstart/pause";
 inline constexpr char kPrefPausedUntil[] = "/plugins/core/softstart/paused_until";
 // Int, a SuggestionChoice value.
 inline constexpr char kPrefSuggestionStyle[] = "/plugins/core/softstart/suggestion_style";
+// Int, a SensitivityChoice value.
+inline constexpr char kPrefSensitivity[] = "/plugins/core/softstart/sensitivity";
 
 // Values of kPrefPause: minutes, or kPauseUntilTomorrow.
 enum PauseChoice : int {
@@ -49,6 +51,9 @@ enum PauseChoice : int {
 // Values of kPrefSuggestionStyle.
 enum SuggestionChoice : int { kSuggestShort = 0, kSuggestFull = 1 };
 
+// Values of kPrefSensitivity (Rewriter::AnalyzeOptions::sensitivity).
+enum SensitivityChoice : int { kSensitivityStandard = 0, kSensitivityMore = 1 };
+
 struct CheckSettings {
   bool paused = false;
   time_t paused_until = 0;  // Meaningful when paused.
@@ -56,7 +61,8 @@ struct CheckSettings {
 };
 
 // Adds every preference with its default (existing values are kept):
-// every category on, not paused, the short suggestion first.
+// every category on, not paused, the short suggestion first, standard
+// sensitivity.
 void RegisterPrefs();
 
 std::string RulesDirPref();

@@ -48,6 +48,8 @@ options:
                   scripts/train-tone-model learns from
   --no-hunspell   no typo correction (skip loading the dictionary)
   --no-tone-model findings from the rules' patterns only
+  --catch-more    the tone model's lower threshold: more caught, more false
+                  alarms
   --help          this text
   --version       the version
 
@@ -61,6 +63,7 @@ struct Flags {
   bool sentences = false;
   bool hunspell = true;
   bool tone_model = true;
+  bool catch_more = false;
   unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 16u);
   std::vector<std::string> words;
 };
@@ -88,6 +91,8 @@ int ParseFlags(int argc, char** argv, Flags* flags) {
       flags->jsonl = true;
     } else if (arg == "--sentences") {
       flags->sentences = true;
+    } else if (arg == "--catch-more") {
+      flags->catch_more = true;
     } else if (arg == "--no-tone-model") {
       flags->tone_model = false;
     } else if (arg == "--no-hunspell") {
@@ -133,7 +138,8 @@ int RunSentences(const softstart::Rewriter& rewriter) {
 // Lines are read in batches and analysed on every core, in chunks handed out
 // as threads come free; the output keeps the input's order. (Output was
 // always written in large blocks, so a batch makes no reader wait longer.)
-int RunJsonLines(const softstart::Rewriter& rewriter, unsigned threads) {
+int RunJsonLines(const softstart::Rewriter& rewriter, const softstart::Rewriter::AnalyzeOptions& options,
+                 unsigned threads) {
   constexpr size_t kBatchLines = 4096;
   constexpr size_t kChunkLines = 64;
   std::ios::sync_with_stdio(false);
@@ -154,7 +160,7 @@ int RunJsonLines(const softstart::Rewriter& rewriter, unsigned threads) {
       try {
         for (size_t start; (start = next_chunk.fetch_add(kChunkLines)) < lines.size();) {
           for (size_t i = start; i < std::min(start + kChunkLines, lines.size()); ++i) {
-            outputs[i] = softstart::cli::AnalysisJson(lines[i], rewriter.Analyze(lines[i]));
+            outputs[i] = softstart::cli::AnalysisJson(lines[i], rewriter.Analyze(lines[i], options));
             outputs[i] += '\n';
           }
         }
@@ -180,7 +186,8 @@ int RunJsonLines(const softstart::Rewriter& rewriter, unsigned threads) {
   return kClean;
 }
 
-int RunLines(const softstart::Rewriter& rewriter, bool interactive, bool json) {
+int RunLines(const softstart::Rewriter& rewriter, const softstart::Rewriter::AnalyzeOptions& options, bool interactive,
+             bool json) {
   int status = kClean;
   std::string line;
   const bool color = isatty(STDOUT_FILENO);
@@ -190,7 +197,7 @@ int RunLines(const softstart::Rewriter& rewriter, bool interactive, bool json) {
     if (!std::getline(std::cin, line)) break;
     StripCarriageReturn(&line);
     if (!interactive && line.empty()) continue;
-    const softstart::Analysis analysis = rewriter.Analyze(line);
+    const softstart::Analysis analysis = rewriter.Analyze(line, options);
     if (analysis.flagged()) status = kFindings;
     if (json) {
       std::cout << softstart::cli::AnalysisJson(line, analysis) << "\n";
@@ -232,12 +239,14 @@ int Run(int argc, char** argv) {
   for (const auto& warning : rewriter.warnings()) std::cerr << "softstart: warning: " << warning << "\n";
 
   if (flags.sentences) return RunSentences(rewriter);
-  if (flags.jsonl) return RunJsonLines(rewriter, flags.threads);
-  if (flags.words.empty()) return RunLines(rewriter, isatty(STDIN_FILENO), flags.json);
+  softstart::Rewriter::AnalyzeOptions analyze_options;
+  if (flags.catch_more) analyze_options.sensitivity = softstart::Rewriter::AnalyzeOptions::Sensitivity::kMore;
+  if (flags.jsonl) return RunJsonLines(rewriter, analyze_options, flags.threads);
+  if (flags.words.empty()) return RunLines(rewriter, analyze_options, isatty(STDIN_FILENO), flags.json);
 
   std::string message;
   for (const auto& word : flags.words) message += (message.empty() ? "" : " ") + word;
-  const softstart::Analysis analysis = rewriter.Analyze(message);
+  const softstart::Analysis analysis = rewriter.Analyze(message, analyze_options);
   if (flags.json) {
     std::cout << softstart::cli::AnalysisJson(message, analysis) << "\n";
   } else {

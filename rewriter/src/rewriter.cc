@@ -146,10 +146,13 @@ namespace {
 // rule matched that it reads as a problem (above its threshold) gets a
 // finding from the tone rule of its likeliest category. Keeps *matches
 // sorted by start.
-void ApplyToneModel(const RuleSet& rules, std::string_view text, CategorySet enabled,
+void ApplyToneModel(const RuleSet& rules, std::string_view text, const Rewriter::AnalyzeOptions& options,
                     std::vector<SentenceSpan>* sentences, std::vector<RuleMatch>* matches) {
   const ToneModel& model = rules.tone_model;
   if (model.empty()) return;
+  const double threshold = options.sensitivity == Rewriter::AnalyzeOptions::Sensitivity::kMore
+                               ? model.threshold_more()
+                               : model.threshold();
   if (sentences->empty()) *sentences = SplitSentences(text);
   const auto sentence_text = [&](size_t i) {
     const SentenceSpan& span = (*sentences)[i];
@@ -168,7 +171,7 @@ void ApplyToneModel(const RuleSet& rules, std::string_view text, CategorySet ena
   for (size_t i = 0; i < sentences->size(); ++i) {
     if (matched[i]) continue;
     const ToneModel::Verdict& verdict = verdicts[i];
-    if (verdict.score <= model.threshold() || !enabled.Contains(verdict.category)) continue;
+    if (verdict.score <= threshold || !options.enabled.Contains(verdict.category)) continue;
     const auto rule = std::find_if(rules.tone_rules.begin(), rules.tone_rules.end(),
                                    [&](const Rule& r) { return r.category == verdict.category; });
     if (rule != rules.tone_rules.end()) matches->push_back({&*rule, (*sentences)[i].start, (*sentences)[i].end, i, {}});
@@ -203,7 +206,7 @@ Analysis Rewriter::AnalyzeOnce(std::string_view text, const AnalyzeOptions& opti
   const std::string_view normalized_text = normalized.view(text);
   std::vector<RuleMatch> matches = impl.matcher->Match(normalized_text, options.enabled, &sentences,
                                                          &analysis.used_fallback, only_after);
-  if (!only_after) ApplyToneModel(impl.rules, normalized_text, options.enabled, &sentences, &matches);
+  if (!only_after) ApplyToneModel(impl.rules, normalized_text, options, &sentences, &matches);
   if (matches.empty()) return analysis;
 
   // Rules of one category that overlap describe the same words: keep the

@@ -34,6 +34,9 @@ class ToneModel {
 
   bool empty() const { return keys_.empty(); }
   double threshold() const { return threshold_; }
+  // The lower threshold of "catch more" (@threshold-more; the same when the
+  // file has none).
+  double threshold_more() const { return threshold_more_; }
   // Below this a sentence reads as plainly ordinary, whatever a pattern saw.
   double veto() const { return veto_; }
   // Scores one sentence of normalised text.
@@ -54,6 +57,7 @@ class ToneModel {
   void BuildTable();
 
   double threshold_ = 0;
+  double threshold_more_ = std::numeric_limits<double>::quiet_NaN();  // NaN until read.
   double veto_ = -std::numeric_limits<double>::infinity();  // No @veto line: none.
   Weights bias_{};
   std::array<Category, kCategoryCount> categories_{};  // Column order in the file.

@@ -222,3 +222,18 @@ BOOST_AUTO_TEST_CASE(tone_model_can_be_turned_off) {
     BOOST_TEST(finding["rule"].get<std::string>().find(".sounds-like-") == std::string::npos);
   }
 }
+
+// --catch-more uses the tone model's lower threshold: never fewer findings.
+BOOST_AUTO_TEST_CASE(catch_more_never_finds_less) {
+  const char* kMessages[] = {"you never want to have sex with me", "see you at 6", "u act so warm with ur friends and so cold with me",
+                             "I love you", "whatever"};
+  std::string input;
+  for (const char* message : kMessages) input += std::string(message) + "\n";
+  const auto standard = JsonLines(Run({"--jsonl"}, input).out);
+  const auto more = JsonLines(Run({"--jsonl", "--catch-more"}, input).out);
+  BOOST_REQUIRE_EQUAL(standard.size(), more.size());
+  for (size_t i = 0; i < standard.size(); ++i) {
+    BOOST_TEST_CONTEXT(kMessages[i]) { BOOST_TEST(more[i]["findings"].size() >= standard[i]["findings"].size()); }
+  }
+  BOOST_TEST(Run({"--catch-more", "see you at 6"}).status == 0);
+}

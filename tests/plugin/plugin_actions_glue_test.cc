@@ -111,7 +111,8 @@ BOOST_FIXTURE_TEST_CASE(PreferenceFrameHasEveryPreference, Case) {
         "/plugins/core/softstart/categories/loaded-question",
         "/plugins/core/softstart/categories/pressure",
         "/plugins/core/softstart/categories/dismissive", "/plugins/core/softstart/pause",
-        "/plugins/core/softstart/suggestion_style", "/plugins/core/softstart/rules_dir"}) {
+        "/plugins/core/softstart/suggestion_style", "/plugins/core/softstart/sensitivity",
+        "/plugins/core/softstart/rules_dir"}) {
     BOOST_TEST(names.count(name) == 1u, name);
     BOOST_TEST(purple_prefs_exists(name), name);
   }

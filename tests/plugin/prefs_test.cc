@@ -89,6 +89,15 @@ BOOST_FIXTURE_TEST_CASE(PreferredStyle, Prefs) {
   BOOST_TEST((ReadCheckSettings(g_now).options.preferred_style == Suggestion::Style::kShort));
 }
 
+BOOST_FIXTURE_TEST_CASE(Sensitivity, Prefs) {
+  using S = Rewriter::AnalyzeOptions::Sensitivity;
+  BOOST_TEST((ReadCheckSettings(g_now).options.sensitivity == S::kStandard));  // The default.
+  purple_prefs_set_int(kPrefSensitivity, kSensitivityMore);
+  BOOST_TEST((ReadCheckSettings(g_now).options.sensitivity == S::kMore));
+  purple_prefs_set_int(kPrefSensitivity, 7);  // Unknown: the default.
+  BOOST_TEST((ReadCheckSettings(g_now).options.sensitivity == S::kStandard));
+}
+
 BOOST_AUTO_TEST_CASE(PauseExpiryTimes) {
   const time_t now = 1'800'000'000;
   BOOST_TEST(PauseExpiry(kPauseOff, now) == 0);
@@ -169,9 +178,10 @@ BOOST_FIXTURE_TEST_CASE(FrameShowsEveryPreferenceAndThePause, Prefs) {
   PurplePluginPrefFrame* frame = BuildPrefFrame(g_now);
   std::set<std::string> shown = names(frame, &labels);
   purple_plugin_pref_frame_destroy(frame);
-  BOOST_TEST(shown.size() == 8u);
+  BOOST_TEST(shown.size() == 9u);
   BOOST_TEST(shown.count(kPrefPause) == 1u);
   BOOST_TEST(shown.count(kPrefSuggestionStyle) == 1u);
+  BOOST_TEST(shown.count(kPrefSensitivity) == 1u);
   BOOST_TEST(shown.count(kPrefRulesDir) == 1u);
   BOOST_TEST(shown.count(kPrefPausedUntil) == 0u);  // Internal.
   BOOST_TEST(labels.find("Checking is on") != std::string::npos);

@@ -144,6 +144,7 @@ BOOST_AUTO_TEST_CASE(a_model_scores_a_sentence) {
   BOOST_REQUIRE(model.Load(WriteFile("softstart-tone-model-good.tsv", kModel), &errors));
   BOOST_TEST(errors.empty());
   BOOST_TEST(model.threshold() == 1.0);
+  BOOST_TEST(model.threshold_more() == 1.0);  // No @threshold-more: the same.
   const ToneModel::Verdict never = model.Score("You NEVER call.");
   BOOST_TEST(never.score == 2.5);  // -1 + "you never" 3 + "never" 0.5.
   BOOST_TEST(never.category == softstart::Category::kBlame);
@@ -173,7 +174,9 @@ BOOST_AUTO_TEST_CASE(each_mistake_in_a_model_file_names_its_line) {
   BOOST_TEST(ModelError(std::string(kModel) + "never\t1\t0\t0\t0\t0\t0\n") == "L8 a feature listed twice");
   BOOST_TEST(ModelError(std::string(kModel) + "@extra\t1\t0\t0\t0\t0\t0\n") == "L8 unknown entry '@extra'");
   BOOST_TEST(ModelError(Replace(kModel, "@bias\t", "#bias\t")) == "L0 a tone model needs @columns, @threshold and @bias lines");
-  BOOST_TEST(ModelError(std::string(kModel) + "@veto\t2\n") == "L0 @veto must be below @threshold");
+  BOOST_TEST(ModelError(std::string(kModel) + "@veto\t2\n") == "L0 @veto must be below @threshold and @threshold-more");
+  BOOST_TEST(ModelError(std::string(kModel) + "@threshold-more\t2\n") == "L0 @threshold-more must not be above @threshold");
+  BOOST_TEST(ModelError(std::string(kModel) + "@threshold-more\tlow\n") == "L8 @threshold-more takes one number");
   BOOST_TEST(ModelError("") == "L0 a tone model needs @columns, @threshold and @bias lines");
 }
 
@@ -232,6 +235,23 @@ BOOST_AUTO_TEST_CASE(the_model_speaks_where_no_rule_did) {
   BOOST_TEST(!rewriter.Analyze(analysis.suggestion()).flagged());
 }
 
+// "Catch more" lowers the threshold to @threshold-more, per call.
+BOOST_AUTO_TEST_CASE(catch_more_lowers_the_threshold) {
+  ModelDir model_dir;
+  std::ofstream(std::filesystem::path(model_dir.dir.path()) / "tone-model.tsv") << kModel << "@threshold-more\t-0.6\n";
+  softstart::Rewriter::Options options;
+  options.rules_dir = model_dir.dir.path();
+  const softstart::Rewriter rewriter(options);
+  BOOST_REQUIRE(rewriter.ok());
+  softstart::Rewriter::AnalyzeOptions more;
+  more.sensitivity = softstart::Rewriter::AnalyzeOptions::Sensitivity::kMore;
+  // "never" alone scores -1 + 0.5 = -0.5: under the threshold, over the lower one.
+  BOOST_TEST(!rewriter.Analyze("I never know").flagged());
+  BOOST_TEST(RuleIds(rewriter.Analyze("I never know", more)) == std::vector<std::string>{"blame.tone-rule"},
+             boost::test_tools::per_element());
+  BOOST_TEST(!rewriter.Analyze("call me", more).flagged());  // -1: under both.
+}
+
 BOOST_AUTO_TEST_CASE(the_model_can_be_turned_off) {
   ModelDir model_dir;
   softstart::Rewriter::Options options;
@@ -286,7 +306,8 @@ BOOST_AUTO_TEST_CASE(bundled_tone_rule_examples) {
 }
 
 // Every reframe of every rule, filled with every topic, reads as ordinary to
-// the model: what softstart suggests, it never flags.
+// the model, even when catching more: what softstart suggests, it never
+// flags.
 BOOST_AUTO_TEST_CASE(no_reframe_scores_as_a_problem) {
   softstart::RuleSet rules;
   std::vector<softstart::RuleError> errors;
@@ -309,7 +330,7 @@ BOOST_AUTO_TEST_CASE(no_reframe_scores_as_a_problem) {
           for (const softstart::SentenceSpan& span : softstart::SplitSentences(text)) {
             const std::string sentence = text.substr(span.start, span.end - span.start);
             BOOST_TEST_CONTEXT(rule.file << ":" << reframe.line << ": " << sentence) {
-              BOOST_TEST(rules.tone_model.Score(sentence).score <= rules.tone_model.threshold());
+              BOOST_TEST(rules.tone_model.Score(sentence).score <= rules.tone_model.threshold_more());
             }
           }
           if (!reframe.uses_topic) break;

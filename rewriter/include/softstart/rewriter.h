@@ -96,6 +96,11 @@ class Rewriter {
     CategorySet enabled = CategorySet::All();
     // Which suggestion style goes first in Analysis::suggestions.
     Suggestion::Style preferred_style = Suggestion::Style::kShort;
+    // kMore lowers the tone model's threshold: more of what the patterns
+    // miss is caught, and more ordinary messages are stopped too (about
+    // twice the false alarms on everyday text; see the README).
+    enum class Sensitivity { kStandard, kMore };
+    Sensitivity sensitivity = Sensitivity::kStandard;
   };
 
   // Never throws. Check ok() before use; on failure errors() says why, with
