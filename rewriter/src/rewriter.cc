@@ -5,7 +5,6 @@
 #include <atomic>
 #include <filesystem>
 #include <future>
-#include <limits>
 #include <system_error>
 #include <thread>
 
@@ -138,14 +137,10 @@ Analysis Rewriter::Analyze(std::string_view text) const { return Analyze(text, A
 
 namespace {
 
-// The tone model's second opinion on what the rules found. A message whose
-// every sentence it reads as plainly ordinary (below its veto) loses its rule
-// matches: a pattern saw "you don't care" in "walk like you don't care".
-// (Sentence by sentence, the veto also silenced true findings whose
-// complaint spans two sentences.) A sentence no
-// rule matched that it reads as a problem (above its threshold) gets a
-// finding from the tone rule of its likeliest category. Keeps *matches
-// sorted by start.
+// The tone model's second opinion: a sentence no rule matched that it reads
+// as a problem (above the threshold of the chosen sensitivity) gets a
+// finding from the tone rule of its likeliest category. It never removes a
+// rule's finding. Keeps *matches sorted by start.
 void ApplyToneModel(const RuleSet& rules, std::string_view text, const Rewriter::AnalyzeOptions& options,
                     std::vector<SentenceSpan>* sentences, std::vector<RuleMatch>* matches) {
   const ToneModel& model = rules.tone_model;
@@ -154,27 +149,17 @@ void ApplyToneModel(const RuleSet& rules, std::string_view text, const Rewriter:
                                ? model.threshold_more()
                                : model.threshold();
   if (sentences->empty()) *sentences = SplitSentences(text);
-  const auto sentence_text = [&](size_t i) {
-    const SentenceSpan& span = (*sentences)[i];
-    return text.substr(span.start, span.end - span.start);
-  };
   std::vector<bool> matched(sentences->size(), false);
   for (const RuleMatch& match : *matches) matched[match.sentence] = true;
-  std::vector<ToneModel::Verdict> verdicts(sentences->size());
-  double highest = -std::numeric_limits<double>::infinity();
-  for (size_t i = 0; i < sentences->size(); ++i) {
-    verdicts[i] = model.Score(sentence_text(i));
-    highest = std::max(highest, verdicts[i].score);
-  }
-  if (highest < model.veto()) matches->clear();
   const size_t rule_matches = matches->size();
   for (size_t i = 0; i < sentences->size(); ++i) {
     if (matched[i]) continue;
-    const ToneModel::Verdict& verdict = verdicts[i];
+    const SentenceSpan& span = (*sentences)[i];
+    const ToneModel::Verdict verdict = model.Score(text.substr(span.start, span.end - span.start));
     if (verdict.score <= threshold || !options.enabled.Contains(verdict.category)) continue;
     const auto rule = std::find_if(rules.tone_rules.begin(), rules.tone_rules.end(),
                                    [&](const Rule& r) { return r.category == verdict.category; });
-    if (rule != rules.tone_rules.end()) matches->push_back({&*rule, (*sentences)[i].start, (*sentences)[i].end, i, {}});
+    if (rule != rules.tone_rules.end()) matches->push_back({&*rule, span.start, span.end, i, {}});
   }
   if (matches->size() == rule_matches || rule_matches == 0) return;
   std::stable_sort(matches->begin(), matches->end(),

@@ -231,14 +231,12 @@ bool ToneModel::Load(const std::string& path, std::vector<RuleError>* errors) {
       continue;
     }
     if (!have_columns) return fail(number, "the first line must be @columns");
-    if (fields[0] == "@threshold" || fields[0] == "@threshold-more" || fields[0] == "@veto") {
+    if (fields[0] == "@threshold" || fields[0] == "@threshold-more") {
       float value = 0;
       if (fields.size() != 2 || !ParseFloat(fields[1], &value)) {
         return fail(number, std::string(fields[0]) + " takes one number");
       }
-      if (fields[0] == "@veto") {
-        veto_ = value;
-      } else if (fields[0] == "@threshold-more") {
+      if (fields[0] == "@threshold-more") {
         threshold_more_ = value;
       } else {
         threshold_ = value;
@@ -271,7 +269,6 @@ bool ToneModel::Load(const std::string& path, std::vector<RuleError>* errors) {
   }
   if (std::isnan(threshold_more_)) threshold_more_ = threshold_;
   if (threshold_more_ > threshold_) return fail(0, "@threshold-more must not be above @threshold");
-  if (veto_ >= threshold_more_) return fail(0, "@veto must be below @threshold and @threshold-more");
   if (keys_.size() >= UINT32_MAX / 4) return fail(0, "too many features");
   BuildTable();
   for (size_t i = 0; i < keys_.size(); ++i) {

@@ -4,8 +4,7 @@
 // pattern for; the model generalises to wordings nobody did ("real mature of
 // u to pretend to be asleep"). It adds findings only in sentences no rule
 // matched, answered by the `scorer: tone-model` rules (one per category, with
-// their own explanation and reframes), and it drops rule matches in a
-// sentence it reads as plainly ordinary.
+// their own explanation and reframes).
 #ifndef SOFTSTART_TONE_MODEL_H_
 #define SOFTSTART_TONE_MODEL_H_
 
@@ -37,8 +36,6 @@ class ToneModel {
   // The lower threshold of "catch more" (@threshold-more; the same when the
   // file has none).
   double threshold_more() const { return threshold_more_; }
-  // Below this a sentence reads as plainly ordinary, whatever a pattern saw.
-  double veto() const { return veto_; }
   // Scores one sentence of normalised text.
   Verdict Score(std::string_view sentence) const;
 
@@ -58,7 +55,6 @@ class ToneModel {
 
   double threshold_ = 0;
   double threshold_more_ = std::numeric_limits<double>::quiet_NaN();  // NaN until read.
-  double veto_ = -std::numeric_limits<double>::infinity();  // No @veto line: none.
   Weights bias_{};
   std::array<Category, kCategoryCount> categories_{};  // Column order in the file.
   // A hundred thousand features: kept flat (one allocation each) rather than

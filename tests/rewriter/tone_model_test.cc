@@ -174,7 +174,7 @@ BOOST_AUTO_TEST_CASE(each_mistake_in_a_model_file_names_its_line) {
   BOOST_TEST(ModelError(std::string(kModel) + "never\t1\t0\t0\t0\t0\t0\n") == "L8 a feature listed twice");
   BOOST_TEST(ModelError(std::string(kModel) + "@extra\t1\t0\t0\t0\t0\t0\n") == "L8 unknown entry '@extra'");
   BOOST_TEST(ModelError(Replace(kModel, "@bias\t", "#bias\t")) == "L0 a tone model needs @columns, @threshold and @bias lines");
-  BOOST_TEST(ModelError(std::string(kModel) + "@veto\t2\n") == "L0 @veto must be below @threshold and @threshold-more");
+  BOOST_TEST(ModelError(std::string(kModel) + "@veto\t2\n") == "L8 expected a feature and 6 weights, tab-separated");
   BOOST_TEST(ModelError(std::string(kModel) + "@threshold-more\t2\n") == "L0 @threshold-more must not be above @threshold");
   BOOST_TEST(ModelError(std::string(kModel) + "@threshold-more\tlow\n") == "L8 @threshold-more takes one number");
   BOOST_TEST(ModelError("") == "L0 a tone model needs @columns, @threshold and @bias lines");
