@@ -186,8 +186,8 @@ PurplePluginPrefFrame* BuildPrefFrame(time_t now) {
 
   PurplePluginPref* sensitivity = purple_plugin_pref_new_with_name_and_label(kPrefSensitivity, "How much to catch");
   purple_plugin_pref_set_type(sensitivity, PURPLE_PLUGIN_PREF_CHOICE);
-  purple_plugin_pref_add_choice(sensitivity, "Clear cases (fewer false alarms)", GINT_TO_POINTER(kSensitivityStandard));
-  purple_plugin_pref_add_choice(sensitivity, "More (also milder wordings; more false alarms)",
+  purple_plugin_pref_add_choice(sensitivity, "Clear cases", GINT_TO_POINTER(kSensitivityStandard));
+  purple_plugin_pref_add_choice(sensitivity, "More, milder ones too",
                                 GINT_TO_POINTER(kSensitivityMore));
   add(sensitivity);
 
