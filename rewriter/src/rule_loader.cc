@@ -1,5 +1,6 @@
 // The rule directory: defines, principles, topics, the chat-speak map, the
-// typo vocabulary, and every rules/*.yaml file (parsed in rule_file.cc).
+// typo vocabulary, every rules/*.yaml file (parsed in rule_file.cc) and the
+// tone model (tone_model.cc).
 #include "rule_loader.h"
 
 #include <algorithm>
