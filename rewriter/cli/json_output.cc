@@ -58,4 +58,6 @@ std::string AnalysisJson(std::string_view text, const Analysis& analysis) {
   return Dump(json);
 }
 
+std::string StringsJson(const std::vector<std::string>& strings) { return Dump(nlohmann::ordered_json(strings)); }
+
 }  // namespace softstart::cli

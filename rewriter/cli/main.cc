@@ -13,8 +13,6 @@
 #include <thread>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "output.h"
 #include "softstart/rewriter.h"
 #include "softstart/rule_paths.h"
@@ -129,8 +127,7 @@ int RunSentences(const softstart::Rewriter& rewriter) {
   std::string line;
   while (std::getline(std::cin, line)) {
     StripCarriageReturn(&line);
-    std::cout << nlohmann::json(rewriter.Sentences(line)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-              << '\n';
+    std::cout << softstart::cli::StringsJson(rewriter.Sentences(line)) << '\n';
   }
   return kClean;
 }

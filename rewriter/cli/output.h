@@ -5,6 +5,7 @@
 #include <iosfwd>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "softstart/rewriter.h"
 
@@ -13,6 +14,10 @@ namespace softstart::cli {
 // One JSON object on one line (no newline): text, flagged, findings,
 // suggestion, alternatives. Always valid UTF-8, whatever the input bytes.
 std::string AnalysisJson(std::string_view text, const Analysis& analysis);
+
+// A JSON array of strings on one line (no newline), valid UTF-8 whatever the
+// bytes: `--sentences` prints a message's normalised sentences this way.
+std::string StringsJson(const std::vector<std::string>& strings);
 
 // The findings with their words marked, the explanations, the suggestion and
 // the alternatives. `color` adds terminal highlighting.

@@ -106,10 +106,10 @@ Rewriter::Rewriter(const Options& options) : impl_(std::make_unique<Impl>()) {
       }
     }
     if (!LoadRuleSet(options.rules_dir, &impl_->rules, &impl_->errors,
-                     options.defer_pattern_compiling ? PatternCompiling::kOnFirstUse : PatternCompiling::kAtLoad)) {
+                     options.defer_pattern_compiling ? PatternCompiling::kOnFirstUse : PatternCompiling::kAtLoad,
+                     options.use_tone_model ? ToneModelLoading::kLoad : ToneModelLoading::kSkip)) {
       return;
     }
-    if (!options.use_tone_model) impl_->rules.tone_model = ToneModel();
     impl_->matcher = std::make_unique<Matcher>(&impl_->rules);
     if (!impl_->matcher->ok()) {
       impl_->errors.push_back({options.rules_dir, 0, impl_->matcher->error()});

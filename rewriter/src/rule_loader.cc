@@ -219,7 +219,8 @@ void LoadRuleFiles(const std::vector<fs::path>& paths, const std::map<std::strin
 
 }  // namespace
 
-bool LoadRuleSet(const std::string& dir, RuleSet* rules, std::vector<RuleError>* errors, PatternCompiling compiling) {
+bool LoadRuleSet(const std::string& dir, RuleSet* rules, std::vector<RuleError>* errors, PatternCompiling compiling,
+                 ToneModelLoading tone_model) {
   const size_t errors_before = errors->size();
   const fs::path root(dir);
   std::error_code ec;
@@ -249,7 +250,7 @@ bool LoadRuleSet(const std::string& dir, RuleSet* rules, std::vector<RuleError>*
   // The tone model (a few MB of weights) loads beside the rule files.
   std::vector<RuleError> model_errors;
   std::future<void> model;
-  if (fs::exists(root / "tone-model.tsv", ec)) {
+  if (tone_model == ToneModelLoading::kLoad && fs::exists(root / "tone-model.tsv", ec)) {
     const auto load_model = [&] { rules->tone_model.Load((root / "tone-model.tsv").string(), &model_errors); };
     try {
       model = std::async(std::launch::async, load_model);

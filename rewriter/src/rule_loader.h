@@ -24,10 +24,15 @@ enum class PatternCompiling {
   kOnFirstUse,
 };
 
+// Whether tone-model.tsv is read. Skipped, a broken model file cannot stop
+// the rules from loading.
+enum class ToneModelLoading { kLoad, kSkip };
+
 // Returns true when the directory loaded without errors. On false, *errors
 // says why and *rules must not be used.
 bool LoadRuleSet(const std::string& dir, RuleSet* rules, std::vector<RuleError>* errors,
-                 PatternCompiling compiling = PatternCompiling::kAtLoad);
+                 PatternCompiling compiling = PatternCompiling::kAtLoad,
+                 ToneModelLoading tone_model = ToneModelLoading::kLoad);
 
 // Splits "I miss {topic}" into pieces; reports "{" without "}" and empty slot
 // names. Used by the loader, and by tests.

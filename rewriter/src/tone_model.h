@@ -57,8 +57,8 @@ class ToneModel {
   double threshold_more_ = std::numeric_limits<double>::quiet_NaN();  // NaN until read.
   Weights bias_{};
   std::array<Category, kCategoryCount> categories_{};  // Column order in the file.
-  // A hundred thousand features: kept flat (one allocation each) rather than
-  // as hash-map nodes, which took most of the load time.
+  // Tens of thousands of features: kept flat (one allocation each) rather
+  // than as hash-map nodes, which took most of the load time.
   std::vector<uint64_t> keys_;
   std::vector<Weights> weights_;
   std::vector<uint32_t> table_;  // Index + 1 into keys_, 0 = empty; size a power of two.

@@ -190,6 +190,11 @@ BOOST_AUTO_TEST_CASE(a_bad_model_file_is_a_load_error_with_its_line) {
   BOOST_REQUIRE_EQUAL(rewriter.errors().size(), 1u);
   BOOST_TEST(rewriter.errors()[0].ToString() ==
              (std::filesystem::path(model_dir.dir.path()) / "tone-model.tsv").string() + ":6: weight 'x' is not a number");
+  // With the model turned off its file is not read: the rules still load.
+  options.use_tone_model = false;
+  softstart::Rewriter rules_only(options);
+  BOOST_TEST(rules_only.ok());
+  BOOST_TEST(rules_only.Analyze("you always forget").flagged());
 }
 
 BOOST_AUTO_TEST_CASE(the_model_speaks_where_no_rule_did) {

@@ -73,7 +73,8 @@ class Rewriter {
     std::string hunspell_dictionary;
     bool use_hunspell = true;
     // The tone model (tone-model.tsv) as a second opinion after the rules.
-    // Off: findings come from the patterns alone.
+    // Off: findings come from the patterns alone, and the model file is not
+    // read (a broken one does not stop the rules).
     bool use_tone_model = true;
     // Compile each rule's patterns when a message first needs them, and on
     // a background thread meanwhile, instead of all at load: loading takes
