@@ -50,6 +50,45 @@ BOOST_AUTO_TEST_CASE(only_the_offending_sentence_changes) {
   }
 }
 
+// A suggestion that says "I miss being intimate with you" to someone who wrote
+// about covering for their partner with the in-laws is worse than one with no
+// topic: the topic comes from what the message says, never from a guess.
+BOOST_AUTO_TEST_CASE(suggestions_never_bring_up_sex_the_message_did_not) {
+  for (const char* text : {
+           "you owe me after I covered for you with your mum",
+           "idk what u want me to say. deal with it",
+           "I'm not in the mood for your drama",
+           "is anything I do ever good enough for you?",
+           "ur being insecure again, I'm not doing this",
+           "stop pretending you're asleep, we're talking about this now",
+           "so are you going to answer me or keep hiding in the bedroom?",
+       }) {
+    BOOST_TEST_CONTEXT(text) {
+      const auto analysis = BundledRewriter().Analyze(text);
+      BOOST_REQUIRE(analysis.flagged());
+      for (const auto& suggestion : analysis.suggestions) {
+        BOOST_TEST(!Contains(suggestion.text, "intima"), suggestion.text);
+        BOOST_TEST(!Contains(suggestion.text, "attraction"), suggestion.text);
+      }
+    }
+  }
+  // ...while a message that does speak of desire keeps it.
+  for (const char* text : {
+           "you don't even want me anymore",
+           "you're never in the mood anymore",
+           "either things change in the bedroom or I'm done",
+           "what, am I not hot enough for you now?",
+       }) {
+    BOOST_TEST_CONTEXT(text) {
+      const auto analysis = BundledRewriter().Analyze(text);
+      BOOST_REQUIRE(analysis.flagged());
+      BOOST_TEST((Contains(analysis.suggestion(), "intima") || Contains(analysis.suggestion(), "attraction") ||
+                  Contains(analysis.suggestion(), "wanted")),
+                 analysis.suggestion());
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(blame_and_demand_each_get_an_answer) {
   const std::string text = "You never make time for me. We need to spend more time together.";
   const auto analysis = BundledRewriter().Analyze(text);
