@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -59,19 +60,81 @@ std::string Fill(const Template& reframe, const Topic* topic, const RuleMatch& m
 // How often each rule was answered about each topic in one suggestion.
 using UseCounts = std::map<std::pair<const Rule*, const Topic*>, int>;
 
+// What one suggestion has said so far. A run of adjacent flagged sentences
+// ("you never initiate. not once in months. it's always me") is one complaint
+// typed in several breaths: it gets one answer per concern. And no answer
+// repeats five words of another anywhere in the message.
+class SaidSoFar {
+ public:
+  void NewRun() { concerns_.clear(); }
+
+  // A concern is a principle broken about a topic. Without a topic the
+  // user's own words tell concerns apart ("say sorry", "ask what I think").
+  // True the first time a concern comes up in the run.
+  bool FirstTimeInRun(const RuleMatch& match, const Topic* topic) {
+    return concerns_.insert({match.rule->category, topic, topic ? Groups{} : match.groups}).second;
+  }
+
+  // Whether `piece` would say five words in a row that were said already.
+  bool Repeats(std::string_view piece) const {
+    bool repeats = false;
+    ForEachPhrase(piece, [&](const std::string& phrase) { repeats = repeats || phrases_.count(phrase) > 0; });
+    return repeats;
+  }
+
+  void Remember(std::string_view piece) {
+    ForEachPhrase(piece, [&](const std::string& phrase) { phrases_.insert(phrase); });
+  }
+
+ private:
+  using Groups = std::map<std::string, std::string>;
+  static constexpr size_t kPhraseWords = 5;
+
+  // Calls `f` with each run of kPhraseWords lower-case words of `text`.
+  template <typename F>
+  static void ForEachPhrase(std::string_view text, F f) {
+    std::vector<std::string> words;
+    std::string word;
+    for (size_t i = 0; i <= text.size(); ++i) {
+      const unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
+      if (std::isalpha(c) || c == '\'') {
+        word += static_cast<char>(std::tolower(c));
+      } else if (!word.empty()) {
+        words.push_back(std::move(word));
+        word.clear();
+      }
+    }
+    for (size_t i = 0; i + kPhraseWords <= words.size(); ++i) {
+      std::string phrase = words[i];
+      for (size_t k = 1; k < kPhraseWords; ++k) phrase += ' ' + words[i + k];
+      f(phrase);
+    }
+  }
+
+  std::set<std::tuple<Category, const Topic*, Groups>> concerns_;
+  std::set<std::string> phrases_;
+};
+
 // The reframe for one finding in the given style. `uses` counts how often a
 // rule was already answered in this message, so a second sentence broken the
-// same way gets a different wording rather than the same line twice.
-std::string ReframeMatch(const RuleMatch& match, const Topic* topic, Suggestion::Style style,
-                         UseCounts* uses) {
+// same way gets a different wording rather than the same line twice; and a
+// wording that repeats what was said already gives way to the next one.
+std::string ReframeMatch(const RuleMatch& match, const Topic* topic, Suggestion::Style style, UseCounts* uses,
+                         const SaidSoFar& said) {
   std::vector<const Template*> usable;
   for (const Template& reframe : match.rule->reframes) {
     if (reframe.style == style && Usable(reframe, topic, match)) usable.push_back(&reframe);
   }
   // The loader guarantees a slot-free template per style, so usable is never
   // empty.
-  const int index = (*uses)[{match.rule, topic}]++;
-  return TidySentence(Fill(*usable[index % usable.size()], topic, match));
+  const size_t index = static_cast<size_t>((*uses)[{match.rule, topic}]++);
+  std::string first;
+  for (size_t k = 0; k < usable.size(); ++k) {
+    std::string piece = TidySentence(Fill(*usable[(index + k) % usable.size()], topic, match));
+    if (!said.Repeats(piece)) return piece;
+    if (k == 0) first = std::move(piece);
+  }
+  return first;  // Every wording repeats something: the rotation's own.
 }
 
 // What one suggestion needs across sentences, computed once per message.
@@ -105,8 +168,8 @@ struct MessageContext {
   }
 };
 
-std::string ReframeSentence(MessageContext& context, size_t sentence, Suggestion::Style style,
-                            UseCounts* uses) {
+std::string ReframeSentence(MessageContext& context, size_t sentence, Suggestion::Style style, UseCounts* uses,
+                            SaidSoFar* said) {
   const Topic* topic = context.TopicOf(sentence);
   std::string out;
   std::array<bool, kCategoryCount> answered{};
@@ -116,8 +179,10 @@ std::string ReframeSentence(MessageContext& context, size_t sentence, Suggestion
     bool& done = answered[static_cast<size_t>(match->rule->category)];
     if (done) continue;
     done = true;
-    const std::string piece = ReframeMatch(*match, topic, style, uses);
+    if (!said->FirstTimeInRun(*match, topic)) continue;  // Answered earlier in the run.
+    const std::string piece = ReframeMatch(*match, topic, style, uses, *said);
     if (out.find(piece) != std::string::npos) continue;
+    said->Remember(piece);
     if (!out.empty()) out += ' ';
     out += piece;
   }
@@ -164,33 +229,6 @@ std::string TidySentence(std::string text) {
   return out;
 }
 
-namespace {
-
-// Which flagged sentences repeat the one before them: the same rules about
-// the same topic in the same words, with no other sentence between
-// ("Hello?? Hello???"). One answer covers the run; the repeats are left out.
-std::vector<bool> RepeatedSentences(MessageContext& context) {
-  const size_t count = context.by_sentence.size();
-  std::vector<bool> repeated(count, false);
-  // (rule, topic, the user's own words) answered in this run.
-  std::set<std::tuple<const Rule*, const Topic*, std::map<std::string, std::string>>> run;
-  for (size_t i = 0; i < count; ++i) {
-    if (context.by_sentence[i].empty()) {
-      run.clear();
-      continue;
-    }
-    const Topic* topic = context.TopicOf(i);
-    bool all_answered = true;
-    for (const RuleMatch* match : context.by_sentence[i]) {
-      all_answered &= !run.insert({match->rule, topic, match->groups}).second;
-    }
-    repeated[i] = all_answered;
-  }
-  return repeated;
-}
-
-}  // namespace
-
 std::vector<Suggestion> Reframe(const ReframeInput& input, Suggestion::Style preferred) {
   std::vector<Suggestion::Style> styles = {preferred};
   for (auto style : {Suggestion::Style::kShort, Suggestion::Style::kFull, Suggestion::Style::kQuestion}) {
@@ -198,22 +236,26 @@ std::vector<Suggestion> Reframe(const ReframeInput& input, Suggestion::Style pre
   }
   MessageContext context{&input, std::vector<std::vector<const RuleMatch*>>(input.sentences->size())};
   for (const RuleMatch& match : *input.matches) context.by_sentence[match.sentence].push_back(&match);
-  const std::vector<bool> repeated = RepeatedSentences(context);
 
   std::vector<Suggestion> suggestions;
   for (auto style : styles) {
     UseCounts uses;
+    SaidSoFar said;
     std::string text;
     size_t copied_to = 0;  // Original bytes up to here are already handled.
+    size_t previous = input.sentences->size();  // The last flagged sentence.
     for (size_t i = 0; i < input.sentences->size(); ++i) {
       if (context.by_sentence[i].empty()) continue;
+      if (i != previous + 1) said.NewRun();  // A sentence left as typed ends a run.
+      previous = i;
       const SentenceSpan& span = (*input.sentences)[i];
       const auto [start, end] = input.normalized->ToOriginal(span.start, span.end);
-      if (!repeated[i]) {
+      const std::string piece = ReframeSentence(context, i, style, &uses, &said);
+      if (!piece.empty()) {
         text.append(input.original.substr(copied_to, start - copied_to));
-        text += ReframeSentence(context, i, style, &uses);
+        text += piece;
       }
-      copied_to = end;  // A repeat goes, with the space before it.
+      copied_to = end;  // A sentence already answered goes, with the space before it.
     }
     text.append(input.original.substr(copied_to));
     const bool duplicate = std::any_of(suggestions.begin(), suggestions.end(),

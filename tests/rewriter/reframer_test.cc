@@ -3,6 +3,11 @@
 #define BOOST_TEST_MODULE reframer_test
 #include <boost/test/unit_test.hpp>
 
+#include <cctype>
+#include <set>
+#include <string>
+#include <vector>
+
 #include "reframer.h"
 #include "rule_dir.h"
 #include "sentences.h"
@@ -164,6 +169,51 @@ BOOST_AUTO_TEST_CASE(a_second_sentence_broken_the_same_way_is_worded_differently
   const auto suggestions = SuggestionsWith(kTemplateRule, "You never say sorry. You never ask what I think.");
   BOOST_REQUIRE(!suggestions.empty());
   BOOST_TEST(suggestions[0] == "It would mean a lot if you'd say sorry. I miss you.");
+}
+
+// Five words in a row that the text says twice, or "" when none.
+std::string RepeatedPhrase(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text + " ") {
+    if (std::isalpha(static_cast<unsigned char>(c)) || c == '\'') {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!word.empty()) {
+      words.push_back(word);
+      word.clear();
+    }
+  }
+  std::set<std::string> seen;
+  for (size_t i = 0; i + 5 <= words.size(); ++i) {
+    const std::string phrase = words[i] + ' ' + words[i + 1] + ' ' + words[i + 2] + ' ' + words[i + 3] + ' ' + words[i + 4];
+    if (!seen.insert(phrase).second) return phrase;
+  }
+  return "";
+}
+
+// One complaint typed in several breaths gets one answer, and no answer
+// repeats another's words; a different principle still gets its own answer.
+BOOST_AUTO_TEST_CASE(a_run_of_flagged_sentences_says_each_thing_once) {
+  for (const char* text : {
+           "you never initiate. not once in like 6 months. it's always me",
+           "i need you to start initiating for once",
+           "You never make time for me. We need to spend more time together.",
+           "you never kiss me anymore. ever. you always pull away when I try",
+           "why do you never text back?? answer me. ANSWER ME",
+       }) {
+    BOOST_TEST_CONTEXT(text) {
+      const auto analysis = BundledRewriter().Analyze(text);
+      BOOST_REQUIRE(analysis.flagged());
+      for (const auto& suggestion : analysis.suggestions) {
+        BOOST_TEST(RepeatedPhrase(suggestion.text).empty(), suggestion.text << " [" << RepeatedPhrase(suggestion.text) << "]");
+      }
+    }
+  }
+  // Separated by a sentence left as typed, the second complaint is answered too.
+  const auto analysis = BundledRewriter().Analyze("You never call me. Anyway, dinner was lovely. You never call me!");
+  BOOST_REQUIRE(analysis.flagged());
+  BOOST_TEST(Contains(analysis.suggestion(), "dinner was lovely. "), analysis.suggestion());
+  BOOST_TEST(analysis.suggestion().find("dinner was lovely. ") + 19 < analysis.suggestion().size(), analysis.suggestion());
 }
 
 BOOST_AUTO_TEST_CASE(preferred_style_comes_first) {
