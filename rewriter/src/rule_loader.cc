@@ -9,6 +9,7 @@
 #include <fstream>
 #include <future>
 #include <iterator>
+#include <set>
 #include <sstream>
 #include <system_error>
 
@@ -93,6 +94,29 @@ bool LoadChatspeak(const fs::path& path, RuleSet* rules, std::vector<RuleError>*
     }
   }
   return ok;
+}
+
+// Four-letter gate words are left out as targets: too many misspellings sit
+// one letter from one ("liao" from "liar"); the trigger words of
+// vocabulary.txt are enough there.
+constexpr size_t kMinGateTypoTarget = 5;
+
+void AddGateWords(RuleSet* rules) {
+  std::set<std::string> seen(rules->vocabulary.begin(), rules->vocabulary.end());
+  std::set<std::string> known;
+  for (const Rule& rule : rules->rules) {
+    for (const WordGroups& gate : rule.word_gates) {
+      for (const std::vector<std::string>& group : gate) {
+        for (const std::string& word : group) {
+          if (word.empty() || word.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos) {
+            continue;  // A prefix ("attract*") or a contraction: not a spelling to aim at.
+          }
+          if (known.insert(word).second) rules->gate_words.push_back(word);
+          if (word.size() >= kMinGateTypoTarget && seen.insert(word).second) rules->vocabulary.push_back(word);
+        }
+      }
+    }
+  }
 }
 
 bool LoadVocabulary(const fs::path& path, RuleSet* rules, std::vector<RuleError>* errors) {
@@ -259,6 +283,7 @@ bool LoadRuleSet(const std::string& dir, RuleSet* rules, std::vector<RuleError>*
     }
   }
   LoadRuleFiles(rule_files, defines, compiling == PatternCompiling::kAtLoad, rules, errors);
+  AddGateWords(rules);
   if (model.valid()) model.get();
   errors->insert(errors->end(), model_errors.begin(), model_errors.end());
 

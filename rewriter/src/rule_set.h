@@ -197,7 +197,14 @@ struct RuleSet {
   std::unique_ptr<std::once_flag> topics_compiled = std::make_unique<std::once_flag>();
   std::map<std::string, Principle> principles;
   ChatspeakMap chatspeak;  // "u" -> "you".
-  std::vector<std::string> vocabulary;  // Words typos are corrected towards.
+  // Words typos are corrected towards, the earlier winning a tie:
+  // vocabulary.txt's trigger words, then every word of kMinGateTypoTarget
+  // letters or more that a rule's gate names (AddGateWords), so a typo of
+  // any word a rule needs ("apreciate", "remeber") is read as meant.
+  std::vector<std::string> vocabulary;
+  // Every word a gate names, whatever its length: known to the rules, so
+  // never corrected itself ("gtfo" is not a typo of "gtfoh").
+  std::vector<std::string> gate_words;
   std::string hunspell_extra_dic;       // Path of the extra word list, if any.
 };
 

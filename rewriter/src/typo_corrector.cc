@@ -24,8 +24,12 @@ int MaxDistance(size_t length) { return length >= 7 ? 2 : 1; }
 
 }  // namespace
 
-TypoCorrector::TypoCorrector(std::vector<std::string> vocabulary, DictionarySource dictionary)
-    : vocabulary_(std::move(vocabulary)), has_dictionary_(dictionary != nullptr), dictionary_(std::move(dictionary)) {
+TypoCorrector::TypoCorrector(std::vector<std::string> vocabulary, DictionarySource dictionary,
+                             const std::vector<std::string>& known)
+    : vocabulary_(std::move(vocabulary)),
+      has_dictionary_(dictionary != nullptr),
+      dictionary_(std::move(dictionary)),
+      known_(known.begin(), known.end()) {
   for (size_t i = 0; i < vocabulary_.size(); ++i) {
     const std::string& word = vocabulary_[i];
     letter_masks_.push_back(LetterMask(word));
@@ -65,6 +69,27 @@ int TypoCorrector::Distance(std::string_view a, std::string_view b, int max) {
 
 const std::string* TypoCorrector::Correct(std::string_view word) const {
   if (!has_dictionary_ || word.size() < kMinWordLength || word[0] < 'a' || word[0] > 'z') return nullptr;
+  uint64_t hash = 14695981039346656037ull;  // FNV-1a, 64 bits.
+  for (char c : word) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  std::atomic<uint64_t>& slot = memo_[hash & (kMemoSlots - 1)];
+  const uint64_t tag = (hash >> 16) | 1;  // Never 0, which is an empty slot.
+  const uint64_t seen = slot.load(std::memory_order_relaxed);
+  if (seen >> 16 == tag) {
+    const uint64_t index = seen & 0xffff;
+    return index == 0 ? nullptr : &vocabulary_[index - 1];
+  }
+  const std::string* answer = Screen(word);
+  if (vocabulary_.size() < 0xffff) {
+    const uint64_t index = answer ? static_cast<uint64_t>(answer - vocabulary_.data()) + 1 : 0;
+    slot.store(tag << 16 | index, std::memory_order_relaxed);
+  }
+  return answer;
+}
+
+const std::string* TypoCorrector::Screen(std::string_view word) const {
   // Cheap screen first: most words are nowhere near a trigger word.
   const uint32_t mask = LetterMask(word);
   bool near = false;
@@ -93,7 +118,7 @@ const std::string* TypoCorrector::Lookup(std::string_view word) const {
   if (!hunspell_) return nullptr;
   std::string key(word);
   const std::string* best = nullptr;
-  if (!hunspell_->spell(key)) {
+  if (!known_.count(key) && !hunspell_->spell(key)) {
     int best_distance = 3;
     for (int index : by_first_letter_[word[0] - 'a']) {
       const std::string& candidate = vocabulary_[index];

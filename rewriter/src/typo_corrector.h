@@ -6,12 +6,16 @@
 #ifndef SOFTSTART_TYPO_CORRECTOR_H_
 #define SOFTSTART_TYPO_CORRECTOR_H_
 
+#include <array>
+#include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "string_view_hash.h"
@@ -27,8 +31,10 @@ class TypoCorrector {
   using DictionarySource = std::function<Hunspell*()>;
 
   // Without a dictionary source no word is corrected (without a dictionary
-  // we cannot tell a typo from a real word we do not know).
-  TypoCorrector(std::vector<std::string> vocabulary, DictionarySource dictionary);
+  // we cannot tell a typo from a real word we do not know). `known` words are
+  // never corrected, whatever Hunspell thinks of them (the rules' own slang).
+  TypoCorrector(std::vector<std::string> vocabulary, DictionarySource dictionary,
+                const std::vector<std::string>& known = {});
 
   // `word` is lower-case ASCII letters. Returns the vocabulary word it is a
   // typo of, or nullptr. Safe from several threads: the cache and Hunspell
@@ -40,6 +46,7 @@ class TypoCorrector {
   static int Distance(std::string_view a, std::string_view b, int max);
 
  private:
+  const std::string* Screen(std::string_view word) const;
   const std::string* Lookup(std::string_view word) const;
 
   std::vector<std::string> vocabulary_;
@@ -58,6 +65,13 @@ class TypoCorrector {
   mutable std::mutex lookup_mutex_;  // Guards dictionary_, hunspell_ and cache_.
   // Looked up by string_view: no allocation for a word seen before.
   mutable std::unordered_map<std::string, const std::string*, StringViewHash, std::equal_to<>> cache_;
+  std::unordered_set<std::string, StringViewHash, std::equal_to<>> known_;
+  // The answers for recent words, without a lock: each slot packs 48 bits of
+  // the word's hash with the answer (vocabulary index + 1, 0 for none), so a
+  // word seen before skips the screen over the vocabulary (a few thousand
+  // words). Threads racing on a slot only lose a memo entry.
+  static constexpr size_t kMemoSlots = size_t{1} << 15;
+  mutable std::array<std::atomic<uint64_t>, kMemoSlots> memo_{};
 };
 
 }  // namespace softstart

@@ -95,6 +95,21 @@ BOOST_AUTO_TEST_CASE(hunspell_corrects_typos_of_trigger_words_only) {
   BOOST_TEST(blind.Correct("nver") == nullptr);
 }
 
+BOOST_AUTO_TEST_CASE(words_the_rules_know_are_never_corrected) {
+  // "gtfo" is no word to Hunspell and one letter from "gtfoh", but a rule
+  // names it: slang the rules know is read as typed.
+  TypoCorrector corrector({"gtfoh", "never"}, [] { return &Dictionary(); }, {"gtfo", "gtfoh"});
+  BOOST_TEST(corrector.Correct("gtfo") == nullptr);
+  BOOST_TEST(corrector.Correct("gtfho") != nullptr);
+  // Asked again, the remembered answer is the same.
+  for (int pass = 0; pass < 2; ++pass) {
+    BOOST_TEST(corrector.Correct("gtfo") == nullptr);
+    BOOST_REQUIRE(corrector.Correct("nevr") != nullptr);
+    BOOST_TEST(*corrector.Correct("nevr") == "never");
+    BOOST_TEST(corrector.Correct("pizza") == nullptr);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(distance_counts_transpositions_as_one) {
   BOOST_TEST(TypoCorrector::Distance("alwyas", "always", 2) == 1);
   BOOST_TEST(TypoCorrector::Distance("nver", "never", 2) == 1);
@@ -113,6 +128,11 @@ BOOST_AUTO_TEST_CASE(typed_like_a_chat_still_flagged_with_original_span) {
       {"YOU NEVERRR LISTEN!!!", "YOU NEVERRR LISTEN"},
       {"you don\u2019t even care about me", "you don\u2019t even care about me"},
       {"omg you never text me back \xF0\x9F\x98\xA1", "you never text me back"},
+      // Typos of words a rule needs, not only of the trigger words in
+      // vocabulary.txt: every gate word of five letters or more is a target.
+      {"wtf is worng with u", "wtf is worng with u"},
+      {"thans for ruining my birthday", "thans for ruining my birthday"},
+      {"sorry but you're just emotionalyl unavailable", "you're just emotionalyl unavailable"},
   };
   for (const auto& c : cases) {
     BOOST_TEST_CONTEXT(c.text) {
