@@ -4,9 +4,11 @@
 #include "rule_loader.h"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <future>
 #include <iterator>
 #include <set>
@@ -96,13 +98,48 @@ bool LoadChatspeak(const fs::path& path, RuleSet* rules, std::vector<RuleError>*
   return ok;
 }
 
-// Four-letter gate words are left out as targets: too many misspellings sit
-// one letter from one ("liao" from "liar"); the trigger words of
-// vocabulary.txt are enough there.
-constexpr size_t kMinGateTypoTarget = 5;
+// Four-letter words are left out as targets: too many misspellings sit one
+// letter from one ("liao" from "liar"); the trigger words of vocabulary.txt
+// are enough there.
+constexpr size_t kMinTypoTarget = 5;
 
-void AddGateWords(RuleSet* rules) {
+// The whole words a pattern spells out: "(?:spoiled|lucky)\b" gives both,
+// but "apprec(?:iate|ate)" or "kiss\w*" give none (only part of a word).
+void ForEachPatternWord(std::string_view pattern, const std::function<void(std::string)>& f) {
+  size_t i = 0;
+  while (i < pattern.size()) {
+    if (pattern[i] == '\\') {
+      i += 2;  // An escape (\b, \s, \w) is no letter of a word.
+      continue;
+    }
+    if (!std::isalpha(static_cast<unsigned char>(pattern[i]))) {
+      ++i;
+      continue;
+    }
+    const size_t start = i;
+    while (i < pattern.size() && std::isalpha(static_cast<unsigned char>(pattern[i]))) ++i;
+    const char before = start == 0 ? ' ' : pattern[start - 1];
+    const char after = i == pattern.size() ? ' ' : pattern[i];
+    const bool whole = std::string_view(")]}").find(before) == std::string_view::npos &&
+                       std::string_view("([{?*+\\").find(after) == std::string_view::npos &&
+                       !(start >= 2 && pattern[start - 2] == '(' && before == '?');  // "(?i" is a flag.
+    if (whole) {
+      std::string word(pattern.substr(start, i - start));
+      std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return std::tolower(c); });
+      f(std::move(word));
+    }
+  }
+}
+
+// Typo targets beyond vocabulary.txt: the words of five letters or more that
+// rules are written with (gates first, then patterns and exceptions, so a
+// typo that breaks an exception, "you never faiil to cheer me up", is read
+// as meant too). Every gate word is known: never corrected itself.
+void AddTypoTargets(RuleSet* rules) {
   std::set<std::string> seen(rules->vocabulary.begin(), rules->vocabulary.end());
+  const auto add_target = [&](const std::string& word) {
+    if (word.size() >= kMinTypoTarget && seen.insert(word).second) rules->vocabulary.push_back(word);
+  };
   std::set<std::string> known;
   for (const Rule& rule : rules->rules) {
     for (const WordGroups& gate : rule.word_gates) {
@@ -112,10 +149,14 @@ void AddGateWords(RuleSet* rules) {
             continue;  // A prefix ("attract*") or a contraction: not a spelling to aim at.
           }
           if (known.insert(word).second) rules->gate_words.push_back(word);
-          if (word.size() >= kMinGateTypoTarget && seen.insert(word).second) rules->vocabulary.push_back(word);
+          add_target(word);
         }
       }
     }
+  }
+  for (const Rule& rule : rules->rules) {
+    ForEachPatternWord(rule.pattern, add_target);
+    for (const std::string& exception : rule.exceptions) ForEachPatternWord(exception, add_target);
   }
 }
 
@@ -283,7 +324,7 @@ bool LoadRuleSet(const std::string& dir, RuleSet* rules, std::vector<RuleError>*
     }
   }
   LoadRuleFiles(rule_files, defines, compiling == PatternCompiling::kAtLoad, rules, errors);
-  AddGateWords(rules);
+  AddTypoTargets(rules);
   if (model.valid()) model.get();
   errors->insert(errors->end(), model_errors.begin(), model_errors.end());
 

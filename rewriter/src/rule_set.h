@@ -198,9 +198,9 @@ struct RuleSet {
   std::map<std::string, Principle> principles;
   ChatspeakMap chatspeak;  // "u" -> "you".
   // Words typos are corrected towards, the earlier winning a tie:
-  // vocabulary.txt's trigger words, then every word of kMinGateTypoTarget
-  // letters or more that a rule's gate names (AddGateWords), so a typo of
-  // any word a rule needs ("apreciate", "remeber") is read as meant.
+  // vocabulary.txt's trigger words, then every word of five letters or more
+  // that a rule's gates, pattern or exceptions spell out (AddTypoTargets in
+  // rule_loader.cc), so a typo of any word a rule reads is read as meant.
   std::vector<std::string> vocabulary;
   // Every word a gate names, whatever its length: known to the rules, so
   // never corrected itself ("gtfo" is not a typo of "gtfoh").
