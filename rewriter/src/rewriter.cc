@@ -118,7 +118,8 @@ Rewriter::Rewriter(const Options& options) : impl_(std::make_unique<Impl>()) {
     TypoCorrector::DictionarySource dictionary;
     if (impl_->dictionary.valid()) dictionary = [impl = impl_.get()] { return impl->WaitForDictionary(); };
     impl_->corrector =
-        std::make_unique<TypoCorrector>(impl_->rules.vocabulary, std::move(dictionary), impl_->rules.gate_words);
+        std::make_unique<TypoCorrector>(impl_->rules.vocabulary, std::move(dictionary), impl_->rules.gate_words,
+                                        impl_->rules.swap_targets);
     impl_->normalizer = std::make_unique<Normalizer>(&impl_->rules.chatspeak, impl_->corrector.get());
     if (options.defer_pattern_compiling && options.compile_in_background) impl_->StartCompiler();
   } catch (const std::exception& e) {

@@ -98,9 +98,8 @@ bool LoadChatspeak(const fs::path& path, RuleSet* rules, std::vector<RuleError>*
   return ok;
 }
 
-// Four-letter words are left out as targets: too many misspellings sit one
-// letter from one ("liao" from "liar"); the trigger words of vocabulary.txt
-// are enough there.
+// Shorter words are targets only of two letters swapped (swap_targets): too
+// many misspellings sit one letter from one ("liao" from "liar").
 constexpr size_t kMinTypoTarget = 5;
 
 // The whole words a pattern spells out: "(?:spoiled|lucky)\b" gives both,
@@ -137,8 +136,13 @@ void ForEachPatternWord(std::string_view pattern, const std::function<void(std::
 // as meant too). Every gate word is known: never corrected itself.
 void AddTypoTargets(RuleSet* rules) {
   std::set<std::string> seen(rules->vocabulary.begin(), rules->vocabulary.end());
+  std::set<std::string> short_seen;
   const auto add_target = [&](const std::string& word) {
-    if (word.size() >= kMinTypoTarget && seen.insert(word).second) rules->vocabulary.push_back(word);
+    if (word.size() >= kMinTypoTarget) {
+      if (seen.insert(word).second) rules->vocabulary.push_back(word);
+    } else if (short_seen.insert(word).second) {
+      rules->swap_targets.push_back(word);
+    }
   };
   std::set<std::string> known;
   for (const Rule& rule : rules->rules) {

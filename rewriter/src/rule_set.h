@@ -205,6 +205,9 @@ struct RuleSet {
   // Every word a gate names, whatever its length: known to the rules, so
   // never corrected itself ("gtfo" is not a typo of "gtfoh").
   std::vector<std::string> gate_words;
+  // The shorter words rules spell out ("have", "like", "you"): targets only
+  // of two neighbouring letters swapped ("hvae", "yuo").
+  std::vector<std::string> swap_targets;
   std::string hunspell_extra_dic;       // Path of the extra word list, if any.
 };
 

@@ -9,7 +9,9 @@
 namespace softstart {
 namespace {
 
-constexpr size_t kMinWordLength = 4;   // Shorter words are too ambiguous.
+constexpr size_t kMinWordLength = 4;   // Shorter words are too ambiguous...
+constexpr size_t kMaxSwapLength = 4;   // ...but for two letters swapped.
+constexpr size_t kMinSwapLength = 3;
 constexpr size_t kMaxCacheEntries = 4096;
 
 uint32_t LetterMask(std::string_view word) {
@@ -25,12 +27,18 @@ int MaxDistance(size_t length) { return length >= 7 ? 2 : 1; }
 }  // namespace
 
 TypoCorrector::TypoCorrector(std::vector<std::string> vocabulary, DictionarySource dictionary,
-                             const std::vector<std::string>& known)
+                             const std::vector<std::string>& known, const std::vector<std::string>& swap_targets)
     : vocabulary_(std::move(vocabulary)),
       has_dictionary_(dictionary != nullptr),
       dictionary_(std::move(dictionary)),
       known_(known.begin(), known.end()) {
-  for (size_t i = 0; i < vocabulary_.size(); ++i) {
+  const size_t distance_targets = vocabulary_.size();
+  for (const std::string& word : swap_targets) {
+    if (word.size() < kMinSwapLength || word.size() > kMaxSwapLength || swap_targets_.count(word)) continue;
+    swap_targets_.emplace(word, static_cast<int>(vocabulary_.size()));
+    vocabulary_.push_back(word);  // Kept here for Correct()'s pointer, out of the distance buckets.
+  }
+  for (size_t i = 0; i < distance_targets; ++i) {
     const std::string& word = vocabulary_[i];
     letter_masks_.push_back(LetterMask(word));
     if (word.size() >= kMinWordLength && word[0] >= 'a' && word[0] <= 'z') {
@@ -68,7 +76,7 @@ int TypoCorrector::Distance(std::string_view a, std::string_view b, int max) {
 }
 
 const std::string* TypoCorrector::Correct(std::string_view word) const {
-  if (!has_dictionary_ || word.size() < kMinWordLength || word[0] < 'a' || word[0] > 'z') return nullptr;
+  if (!has_dictionary_ || word.size() < kMinSwapLength || word[0] < 'a' || word[0] > 'z') return nullptr;
   uint64_t hash = 14695981039346656037ull;  // FNV-1a, 64 bits.
   for (char c : word) {
     hash ^= static_cast<unsigned char>(c);
@@ -89,7 +97,20 @@ const std::string* TypoCorrector::Correct(std::string_view word) const {
   return answer;
 }
 
+const std::string* TypoCorrector::SwapTarget(std::string_view word) const {
+  std::string swapped(word);
+  for (size_t i = 0; i + 1 < swapped.size(); ++i) {
+    if (swapped[i] == swapped[i + 1]) continue;
+    std::swap(swapped[i], swapped[i + 1]);
+    if (auto it = swap_targets_.find(swapped); it != swap_targets_.end()) return &vocabulary_[it->second];
+    std::swap(swapped[i], swapped[i + 1]);
+  }
+  return nullptr;
+}
+
 const std::string* TypoCorrector::Screen(std::string_view word) const {
+  if (word.size() <= kMaxSwapLength && SwapTarget(word)) return Lookup(word);
+  if (word.size() < kMinWordLength) return nullptr;
   // Cheap screen first: most words are nowhere near a trigger word.
   const uint32_t mask = LetterMask(word);
   bool near = false;
@@ -120,15 +141,18 @@ const std::string* TypoCorrector::Lookup(std::string_view word) const {
   const std::string* best = nullptr;
   if (!known_.count(key) && !hunspell_->spell(key)) {
     int best_distance = 3;
-    for (int index : by_first_letter_[word[0] - 'a']) {
-      const std::string& candidate = vocabulary_[index];
-      const int max = MaxDistance(candidate.size());
-      const int distance = Distance(word, candidate, max);
-      if (distance <= max && distance < best_distance) {
-        best = &candidate;
-        best_distance = distance;
+    if (word.size() >= kMinWordLength) {
+      for (int index : by_first_letter_[word[0] - 'a']) {
+        const std::string& candidate = vocabulary_[index];
+        const int max = MaxDistance(candidate.size());
+        const int distance = Distance(word, candidate, max);
+        if (distance <= max && distance < best_distance) {
+          best = &candidate;
+          best_distance = distance;
+        }
       }
     }
+    if (!best && word.size() <= kMaxSwapLength) best = SwapTarget(word);
   }
   if (cache_.size() >= kMaxCacheEntries) cache_.clear();
   cache_.emplace(std::move(key), best);

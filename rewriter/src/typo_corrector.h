@@ -33,8 +33,11 @@ class TypoCorrector {
   // Without a dictionary source no word is corrected (without a dictionary
   // we cannot tell a typo from a real word we do not know). `known` words are
   // never corrected, whatever Hunspell thinks of them (the rules' own slang).
+  // `swap_targets`, words of three or four letters, are corrected to only
+  // from two neighbouring letters swapped ("hvae", "yuo"): one letter more or
+  // less or another is too often a different word at that length.
   TypoCorrector(std::vector<std::string> vocabulary, DictionarySource dictionary,
-                const std::vector<std::string>& known = {});
+                const std::vector<std::string>& known = {}, const std::vector<std::string>& swap_targets = {});
 
   // `word` is lower-case ASCII letters. Returns the vocabulary word it is a
   // typo of, or nullptr. Safe from several threads: the cache and Hunspell
@@ -47,6 +50,7 @@ class TypoCorrector {
 
  private:
   const std::string* Screen(std::string_view word) const;
+  const std::string* SwapTarget(std::string_view word) const;
   const std::string* Lookup(std::string_view word) const;
 
   std::vector<std::string> vocabulary_;
@@ -66,6 +70,7 @@ class TypoCorrector {
   // Looked up by string_view: no allocation for a word seen before.
   mutable std::unordered_map<std::string, const std::string*, StringViewHash, std::equal_to<>> cache_;
   std::unordered_set<std::string, StringViewHash, std::equal_to<>> known_;
+  std::unordered_map<std::string, int, StringViewHash, std::equal_to<>> swap_targets_;  // -> vocabulary_ index.
   // The answers for recent words, without a lock: each slot packs 48 bits of
   // the word's hash with the answer (vocabulary index + 1, 0 for none), so a
   // word seen before skips the screen over the vocabulary (a few thousand

@@ -95,6 +95,21 @@ BOOST_AUTO_TEST_CASE(hunspell_corrects_typos_of_trigger_words_only) {
   BOOST_TEST(blind.Correct("nver") == nullptr);
 }
 
+BOOST_AUTO_TEST_CASE(short_words_are_corrected_only_from_swapped_letters) {
+  TypoCorrector corrector({"never"}, [] { return &Dictionary(); }, {}, {"have", "like", "you"});
+  const auto corrected = [&](const char* word) {
+    const std::string* fix = corrector.Correct(word);
+    return fix ? *fix : std::string("-");
+  };
+  BOOST_TEST(corrected("hvae") == "have");
+  BOOST_TEST(corrected("liek") == "like");
+  BOOST_TEST(corrected("yuo") == "you");
+  // One letter more, less or another is too often a different word here.
+  BOOST_TEST(corrected("hve") == "-");
+  BOOST_TEST(corrected("lile") == "-");
+  BOOST_TEST(corrected("liik") == "-");
+}
+
 BOOST_AUTO_TEST_CASE(words_the_rules_know_are_never_corrected) {
   // "gtfo" is no word to Hunspell and one letter from "gtfoh", but a rule
   // names it: slang the rules know is read as typed.
@@ -133,6 +148,7 @@ BOOST_AUTO_TEST_CASE(typed_like_a_chat_still_flagged_with_original_span) {
       {"wtf is worng with u", "wtf is worng with u"},
       {"thans for ruining my birthday", "thans for ruining my birthday"},
       {"sorry but you're just emotionalyl unavailable", "you're just emotionalyl unavailable"},
+      {"yuo nevr listen to me", "yuo nevr listen to me"},
   };
   for (const auto& c : cases) {
     BOOST_TEST_CONTEXT(c.text) {
