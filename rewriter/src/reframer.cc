@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_set>
 
 namespace softstart {
 namespace {
@@ -77,42 +79,53 @@ class SaidSoFar {
 
   // Whether `piece` would say five words in a row that were said already.
   bool Repeats(std::string_view piece) const {
+    if (unhashed_.empty() && phrases_.empty()) return false;  // Most messages: the first answer.
+    for (const std::string& said : unhashed_) ForEachPhrase(said, [&](uint64_t phrase) { phrases_.insert(phrase); });
+    unhashed_.clear();
     bool repeats = false;
-    ForEachPhrase(piece, [&](const std::string& phrase) { repeats = repeats || phrases_.count(phrase) > 0; });
+    ForEachPhrase(piece, [&](uint64_t phrase) { repeats = repeats || phrases_.count(phrase) > 0; });
     return repeats;
   }
 
-  void Remember(std::string_view piece) {
-    ForEachPhrase(piece, [&](const std::string& phrase) { phrases_.insert(phrase); });
-  }
+  // Hashed only once a later answer needs comparing with it.
+  void Remember(std::string_view piece) { unhashed_.emplace_back(piece); }
 
  private:
   using Groups = std::map<std::string, std::string>;
   static constexpr size_t kPhraseWords = 5;
 
-  // Calls `f` with each run of kPhraseWords lower-case words of `text`.
+  // Calls `f` with a hash of each run of kPhraseWords words of `text`, case
+  // and punctuation aside. Hashes, not strings: this runs for every wording
+  // tried, and a flagged message must stay within tens of microseconds.
   template <typename F>
   static void ForEachPhrase(std::string_view text, F f) {
-    std::vector<std::string> words;
-    std::string word;
+    constexpr uint64_t kOffset = 14695981039346656037ull, kPrime = 1099511628211ull;  // FNV-1a.
+    std::array<uint64_t, kPhraseWords> last{};  // The last words' hashes, as a ring.
+    size_t words = 0;
+    uint64_t word = kOffset;
+    bool in_word = false;
     for (size_t i = 0; i <= text.size(); ++i) {
       const unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
-      if (std::isalpha(c) || c == '\'') {
-        word += static_cast<char>(std::tolower(c));
-      } else if (!word.empty()) {
-        words.push_back(std::move(word));
-        word.clear();
+      const unsigned char lower = c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + ('a' - 'A')) : c;
+      if ((lower >= 'a' && lower <= 'z') || c == '\'') {
+        word = (word ^ lower) * kPrime;
+        in_word = true;
+        continue;
       }
-    }
-    for (size_t i = 0; i + kPhraseWords <= words.size(); ++i) {
-      std::string phrase = words[i];
-      for (size_t k = 1; k < kPhraseWords; ++k) phrase += ' ' + words[i + k];
+      if (!in_word) continue;
+      last[words++ % kPhraseWords] = word;
+      word = kOffset;
+      in_word = false;
+      if (words < kPhraseWords) continue;
+      uint64_t phrase = kOffset;
+      for (size_t k = words - kPhraseWords; k < words; ++k) phrase = (phrase ^ last[k % kPhraseWords]) * kPrime;
       f(phrase);
     }
   }
 
   std::set<std::tuple<Category, const Topic*, Groups>> concerns_;
-  std::set<std::string> phrases_;
+  mutable std::unordered_set<uint64_t> phrases_;
+  mutable std::vector<std::string> unhashed_;
 };
 
 // The reframe for one finding in the given style. `uses` counts how often a
