@@ -4,6 +4,11 @@
 #define BOOST_TEST_MODULE rule_examples_test
 #include <boost/test/unit_test.hpp>
 
+#include <cctype>
+#include <set>
+#include <string>
+#include <vector>
+
 #include "rule_loader.h"
 #include "test_rewriter.h"
 
@@ -93,6 +98,31 @@ BOOST_AUTO_TEST_CASE(suggestions_are_clean_distinct_and_tidy) {
             for (size_t j = 0; j < i; ++j) BOOST_TEST(text != analysis.suggestions[j].text);
           }
         }
+      }
+    }
+  }
+}
+
+// {topic} is a noun phrase ("sharing the chores", "how busy and tired we've
+// both been and the time we get together") that reads well only after a
+// preposition: "talk about {topic}", "when it comes to {topic}". "How has
+// {topic} been" or "Getting {topic} sorted" breaks with half the topics.
+BOOST_AUTO_TEST_CASE(the_topic_follows_a_preposition) {
+  static const std::set<std::string> kBefore = {"about", "around", "to", "with", "for", "at", "on", "of"};
+  std::vector<const softstart::Rule*> rules;
+  for (const auto& rule : Rules().rules) rules.push_back(&rule);
+  for (const auto& rule : Rules().tone_rules) rules.push_back(&rule);
+  for (const softstart::Rule* rule : rules) {
+    for (const auto& reframe : rule->reframes) {
+      for (size_t i = 0; i < reframe.pieces.size(); ++i) {
+        if (!reframe.pieces[i].is_slot || reframe.pieces[i].text != "topic") continue;
+        std::string before = i > 0 && !reframe.pieces[i - 1].is_slot ? reframe.pieces[i - 1].text : "";
+        while (!before.empty() && before.back() == ' ') before.pop_back();
+        const size_t space = before.find_last_of(' ');
+        std::string word = space == std::string::npos ? before : before.substr(space + 1);
+        for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        BOOST_TEST(kBefore.count(word) == 1u,
+                   rule->file << ":" << reframe.line << " (" << rule->id << "): '" << word << " {topic}'");
       }
     }
   }
