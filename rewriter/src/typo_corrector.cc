@@ -142,9 +142,14 @@ const std::string* TypoCorrector::Lookup(std::string_view word) const {
   if (!known_.count(key) && !hunspell_->spell(key)) {
     int best_distance = 3;
     if (word.size() >= kMinWordLength) {
-      for (int index : by_first_letter_[word[0] - 'a']) {
+      // Only the words of a near length and near letters, as in Screen().
+      const int letter = word[0] - 'a';
+      const uint32_t mask = LetterMask(word);
+      for (int index : word.size() <= kMaxBucketLength ? by_first_letter_and_length_[letter][word.size()]
+                                                        : by_first_letter_[letter]) {
         const std::string& candidate = vocabulary_[index];
         const int max = MaxDistance(candidate.size());
+        if (std::popcount(mask ^ letter_masks_[index]) > 2 * max) continue;
         const int distance = Distance(word, candidate, max);
         if (distance <= max && distance < best_distance) {
           best = &candidate;
