@@ -68,7 +68,10 @@ using UseCounts = std::map<std::pair<const Rule*, const Topic*>, int>;
 // repeats five words of another anywhere in the message.
 class SaidSoFar {
  public:
-  void NewRun() { concerns_.clear(); }
+  void NewRun() {
+    concerns_.clear();
+    categories_ = {};
+  }
 
   // A concern is a principle broken about a topic. Without a topic the
   // user's own words tell concerns apart ("say sorry", "ask what I think").
@@ -76,6 +79,10 @@ class SaidSoFar {
   bool FirstTimeInRun(const RuleMatch& match, const Topic* topic) {
     return concerns_.insert({match.rule->category, topic, topic ? Groups{} : match.groups}).second;
   }
+
+  // Whether the run already answered this principle, about anything.
+  bool CategoryAnsweredInRun(Category category) const { return categories_[static_cast<size_t>(category)]; }
+  void AnsweredInRun(Category category) { categories_[static_cast<size_t>(category)] = true; }
 
   // Whether `piece` would say five words in a row that were said already.
   bool Repeats(std::string_view piece) const {
@@ -124,6 +131,7 @@ class SaidSoFar {
   }
 
   std::set<std::tuple<Category, const Topic*, Groups>> concerns_;
+  std::array<bool, kCategoryCount> categories_{};
   mutable std::unordered_set<uint64_t> phrases_;
   mutable std::vector<std::string> unhashed_;
 };
@@ -132,8 +140,9 @@ class SaidSoFar {
 // rule was already answered in this message, so a second sentence broken the
 // same way gets a different wording rather than the same line twice; and a
 // wording that repeats what was said already gives way to the next one.
+// Sets *repeats when every wording repeats something said already.
 std::string ReframeMatch(const RuleMatch& match, const Topic* topic, Suggestion::Style style, UseCounts* uses,
-                         const SaidSoFar& said) {
+                         const SaidSoFar& said, bool* repeats) {
   std::vector<const Template*> usable;
   for (const Template& reframe : match.rule->reframes) {
     if (reframe.style == style && Usable(reframe, topic, match)) usable.push_back(&reframe);
@@ -147,6 +156,7 @@ std::string ReframeMatch(const RuleMatch& match, const Topic* topic, Suggestion:
     if (!said.Repeats(piece)) return piece;
     if (k == 0) first = std::move(piece);
   }
+  *repeats = true;
   return first;  // Every wording repeats something: the rotation's own.
 }
 
@@ -193,8 +203,14 @@ std::string ReframeSentence(MessageContext& context, size_t sentence, Suggestion
     if (done) continue;
     done = true;
     if (!said->FirstTimeInRun(*match, topic)) continue;  // Answered earlier in the run.
-    const std::string piece = ReframeMatch(*match, topic, style, uses, *said);
+    bool repeats = false;
+    const std::string piece = ReframeMatch(*match, topic, style, uses, *said, &repeats);
+    const Category category = match->rule->category;
+    // Saying it again in the same words adds nothing to an answer the run
+    // already gave this principle; a principle not yet answered still is.
+    if (repeats && said->CategoryAnsweredInRun(category)) continue;
     if (out.find(piece) != std::string::npos) continue;
+    said->AnsweredInRun(category);
     said->Remember(piece);
     if (!out.empty()) out += ' ';
     out += piece;

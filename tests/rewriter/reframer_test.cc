@@ -200,6 +200,7 @@ BOOST_AUTO_TEST_CASE(a_run_of_flagged_sentences_says_each_thing_once) {
            "You never make time for me. We need to spend more time together.",
            "you never kiss me anymore. ever. you always pull away when I try",
            "why do you never text back?? answer me. ANSWER ME",
+           "come on, just a quick one, you'll sleep better. you can't say no every single night",
        }) {
     BOOST_TEST_CONTEXT(text) {
       const auto analysis = BundledRewriter().Analyze(text);
