@@ -73,23 +73,25 @@ BOOST_AUTO_TEST_CASE(spans_map_back_to_the_typed_bytes) {
   BOOST_TEST(typed.substr(start, end - start) == "ok");
 }
 
+// The word a typo is corrected to, or "-".
+std::string Corrected(const TypoCorrector& corrector, const char* word) {
+  const std::string* fix = corrector.Correct(word);
+  return fix ? *fix : std::string("-");
+}
+
 BOOST_AUTO_TEST_CASE(hunspell_corrects_typos_of_trigger_words_only) {
   TypoCorrector corrector({"never", "always", "want", "attractive"}, [] { return &Dictionary(); });
   // None of these misspellings is listed in any data file: Hunspell says
   // they are not words, and the distance picks the trigger word.
-  const auto corrected = [&](const char* word) {
-    const std::string* fix = corrector.Correct(word);
-    return fix ? *fix : std::string("-");
-  };
-  BOOST_TEST(corrected("nver") == "never");
-  BOOST_TEST(corrected("alwyas") == "always");
-  BOOST_TEST(corrected("alwasy") == "always");
-  BOOST_TEST(corrected("attractve") == "attractive");
+  BOOST_TEST(Corrected(corrector, "nver") == "never");
+  BOOST_TEST(Corrected(corrector, "alwyas") == "always");
+  BOOST_TEST(Corrected(corrector, "alwasy") == "always");
+  BOOST_TEST(Corrected(corrector, "attractve") == "attractive");
   // Real words near a trigger word stay: Hunspell knows them.
-  BOOST_TEST(corrected("ever") == "-");
-  BOOST_TEST(corrected("wand") == "-");
-  BOOST_TEST(corrected("never") == "-");
-  BOOST_TEST(corrected("pizza") == "-");
+  BOOST_TEST(Corrected(corrector, "ever") == "-");
+  BOOST_TEST(Corrected(corrector, "wand") == "-");
+  BOOST_TEST(Corrected(corrector, "never") == "-");
+  BOOST_TEST(Corrected(corrector, "pizza") == "-");
   // Without a dictionary nothing is corrected.
   TypoCorrector blind({"never"}, nullptr);
   BOOST_TEST(blind.Correct("nver") == nullptr);
@@ -97,17 +99,13 @@ BOOST_AUTO_TEST_CASE(hunspell_corrects_typos_of_trigger_words_only) {
 
 BOOST_AUTO_TEST_CASE(short_words_are_corrected_only_from_swapped_letters) {
   TypoCorrector corrector({"never"}, [] { return &Dictionary(); }, {}, {"have", "like", "you"});
-  const auto corrected = [&](const char* word) {
-    const std::string* fix = corrector.Correct(word);
-    return fix ? *fix : std::string("-");
-  };
-  BOOST_TEST(corrected("hvae") == "have");
-  BOOST_TEST(corrected("liek") == "like");
-  BOOST_TEST(corrected("yuo") == "you");
+  BOOST_TEST(Corrected(corrector, "hvae") == "have");
+  BOOST_TEST(Corrected(corrector, "liek") == "like");
+  BOOST_TEST(Corrected(corrector, "yuo") == "you");
   // One letter more, less or another is too often a different word here.
-  BOOST_TEST(corrected("hve") == "-");
-  BOOST_TEST(corrected("lile") == "-");
-  BOOST_TEST(corrected("liik") == "-");
+  BOOST_TEST(Corrected(corrector, "hve") == "-");
+  BOOST_TEST(Corrected(corrector, "lile") == "-");
+  BOOST_TEST(Corrected(corrector, "liik") == "-");
 }
 
 BOOST_AUTO_TEST_CASE(words_the_rules_know_are_never_corrected) {
