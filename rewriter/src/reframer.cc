@@ -10,6 +10,8 @@
 #include <tuple>
 #include <unordered_set>
 
+#include "word_index.h"  // WordHashStep, as the word gates hash words.
+
 namespace softstart {
 namespace {
 
@@ -106,26 +108,25 @@ class SaidSoFar {
   // tried, and a flagged message must stay within tens of microseconds.
   template <typename F>
   static void ForEachPhrase(std::string_view text, F f) {
-    constexpr uint64_t kOffset = 14695981039346656037ull, kPrime = 1099511628211ull;  // FNV-1a.
     std::array<uint64_t, kPhraseWords> last{};  // The last words' hashes, as a ring.
     size_t words = 0;
-    uint64_t word = kOffset;
+    uint64_t word = kWordHashStart;
     bool in_word = false;
     for (size_t i = 0; i <= text.size(); ++i) {
       const unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
       const unsigned char lower = c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + ('a' - 'A')) : c;
       if ((lower >= 'a' && lower <= 'z') || c == '\'') {
-        word = (word ^ lower) * kPrime;
+        word = WordHashStep(word, static_cast<char>(lower));
         in_word = true;
         continue;
       }
       if (!in_word) continue;
       last[words++ % kPhraseWords] = word;
-      word = kOffset;
+      word = kWordHashStart;
       in_word = false;
       if (words < kPhraseWords) continue;
-      uint64_t phrase = kOffset;
-      for (size_t k = words - kPhraseWords; k < words; ++k) phrase = (phrase ^ last[k % kPhraseWords]) * kPrime;
+      uint64_t phrase = kWordHashStart;
+      for (size_t k = words - kPhraseWords; k < words; ++k) phrase = (phrase ^ last[k % kPhraseWords]) * 1099511628211ull;  // FNV's prime.
       f(phrase);
     }
   }

@@ -6,6 +6,8 @@
 
 #include <hunspell/hunspell.hxx>
 
+#include "word_index.h"  // WordHash, as the word gates hash words.
+
 namespace softstart {
 namespace {
 
@@ -77,11 +79,7 @@ int TypoCorrector::Distance(std::string_view a, std::string_view b, int max) {
 
 const std::string* TypoCorrector::Correct(std::string_view word) const {
   if (!has_dictionary_ || word.size() < kMinSwapLength || word[0] < 'a' || word[0] > 'z') return nullptr;
-  uint64_t hash = 14695981039346656037ull;  // FNV-1a, 64 bits.
-  for (char c : word) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ull;
-  }
+  const uint64_t hash = WordHash(word);
   std::atomic<uint64_t>& slot = memo_[hash & (kMemoSlots - 1)];
   const uint64_t tag = (hash >> 16) | 1;  // Never 0, which is an empty slot.
   const uint64_t seen = slot.load(std::memory_order_relaxed);
