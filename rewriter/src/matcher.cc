@@ -52,8 +52,8 @@ Matcher::Matcher(const RuleSet* rules, bool screen) : rules_(rules), screen_(scr
 }
 
 void Matcher::IndexWords() {
-  // How many groups each word is in: a gate's key group is the one whose
-  // most shared word is shared least ("you" is everywhere, "owe" is not).
+  // How many groups each word is in: bits are ordered by it, so that a word
+  // found touches few 64-bit chunks ("you" is in a thousand groups).
   std::unordered_map<std::string, int> groups_with;
   for (const Rule& rule : rules_->rules) {
     for (const WordGroups& gate : rule.word_gates) {
@@ -62,11 +62,36 @@ void Matcher::IndexWords() {
       }
     }
   }
+  // How common a word is in messages: the listed common words above all
+  // others, commonest first; then the more groups a word is in, the more
+  // common it is taken to be. A gate's key is its group whose commonest word
+  // is least common: a message lacking it rules the gate out unchecked, and
+  // a key of "the" would send nearly every message to the gate's other groups.
+  std::unordered_map<std::string, int> common_rank;
+  for (const std::string& word : rules_->common_words) common_rank.emplace(word, static_cast<int>(common_rank.size()));
+  const auto commonness = [&](const std::string& word) -> int64_t {
+    // A prefix is as common as the commonest listed word it begins ("the*":
+    // "the", "them", "then").
+    const std::string_view stem = word.back() == '*' ? std::string_view(word).substr(0, word.size() - 1) : word;
+    int rank = -1;
+    if (word.back() != '*') {
+      if (const auto it = common_rank.find(word); it != common_rank.end()) rank = it->second;
+    } else {
+      for (const std::string& common : rules_->common_words) {
+        if (common.starts_with(stem)) {
+          rank = common_rank.at(common);
+          break;
+        }
+      }
+    }
+    return rank >= 0 ? (int64_t{1} << 40) - rank : groups_with[word];
+  };
   // Every group, gate by gate in rule order, with its most shared word.
   struct Group {
     const std::vector<std::string>* words;
     int sharing = 0;
     const std::string* common = nullptr;
+    int64_t commonness = 0;
   };
   std::vector<Group> groups;
   std::vector<uint32_t> first_of_gate;  // Index into groups.
@@ -85,6 +110,7 @@ void Matcher::IndexWords() {
             group.sharing = sharing;
             group.common = &word;
           }
+          group.commonness = std::max(group.commonness, commonness(word));
         }
         groups.push_back(group);
       }
@@ -107,9 +133,13 @@ void Matcher::IndexWords() {
   key_groups_.assign((groups.size() + 63) / 64, 0);
   for (uint32_t gate = 0; gate + 1 < first_of_gate.size(); ++gate) {
     first_group_.push_back(static_cast<uint32_t>(gate_groups_.size()));
-    uint32_t key = 0;
-    int key_sharing = std::numeric_limits<int>::max();
-    for (uint32_t g = first_of_gate[gate]; g < first_of_gate[gate + 1]; ++g) {
+    // The gate's groups least common first: the key, then the group most
+    // likely missing, so HasAllGroups stops early.
+    std::vector<uint32_t> by_commonness(first_of_gate[gate + 1] - first_of_gate[gate]);
+    std::iota(by_commonness.begin(), by_commonness.end(), first_of_gate[gate]);
+    std::stable_sort(by_commonness.begin(), by_commonness.end(),
+                     [&](uint32_t a, uint32_t b) { return groups[a].commonness < groups[b].commonness; });
+    for (const uint32_t g : by_commonness) {
       const uint32_t bit = bit_of[g];
       gate_groups_.push_back(bit);
       gate_of_group_[bit] = static_cast<int>(gate);
@@ -123,11 +153,8 @@ void Matcher::IndexWords() {
           words_.Add(word, bit);
         }
       }
-      if (groups[g].sharing < key_sharing) {
-        key_sharing = groups[g].sharing;
-        key = bit;
-      }
     }
+    const uint32_t key = bit_of[by_commonness.front()];
     key_groups_[key / 64] |= uint64_t{1} << (key % 64);
   }
   first_group_.push_back(static_cast<uint32_t>(gate_groups_.size()));

@@ -179,6 +179,21 @@ bool LoadVocabulary(const fs::path& path, RuleSet* rules, std::vector<RuleError>
   return ok;
 }
 
+bool LoadCommonWords(const fs::path& path, RuleSet* rules, std::vector<RuleError>* errors) {
+  std::vector<std::pair<int, std::string>> lines;
+  if (!ReadLines(path, &lines, errors)) return false;
+  bool ok = true;
+  for (const auto& [number, word] : lines) {
+    if (word.find_first_not_of("abcdefghijklmnopqrstuvwxyz'") != std::string::npos) {
+      errors->push_back({path.string(), number, "common words are lower-case letters: '" + word + "'"});
+      ok = false;
+      continue;
+    }
+    rules->common_words.push_back(word);
+  }
+  return ok;
+}
+
 bool LoadPrinciples(const fs::path& path, RuleSet* rules, std::vector<RuleError>* errors) {
   YamlFile file(path.string(), errors);
   if (!file.ok()) return false;
@@ -306,6 +321,7 @@ bool LoadRuleSet(const std::string& dir, RuleSet* rules, std::vector<RuleError>*
   LoadTopics(root / "topics.yaml", compiling == PatternCompiling::kAtLoad, rules, errors);
   LoadChatspeak(root / "chatspeak.tsv", rules, errors);
   LoadVocabulary(root / "vocabulary.txt", rules, errors);
+  if (fs::exists(root / "common-words.txt", ec)) LoadCommonWords(root / "common-words.txt", rules, errors);
   if (fs::exists(root / "hunspell" / "softstart.dic", ec)) {
     rules->hunspell_extra_dic = (root / "hunspell" / "softstart.dic").string();
   }

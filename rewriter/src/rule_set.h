@@ -208,6 +208,9 @@ struct RuleSet {
   // The shorter words rules spell out ("have", "like", "you"): targets only
   // of two neighbouring letters swapped ("hvae", "yuo").
   std::vector<std::string> swap_targets;
+  // common-words.txt, commonest first: which gate words are in most
+  // messages, so the matcher keys each gate on a rarer group (optional).
+  std::vector<std::string> common_words;
   std::string hunspell_extra_dic;       // Path of the extra word list, if any.
 };
 

@@ -26,6 +26,31 @@ uint32_t LetterMask(std::string_view word) {
 
 int MaxDistance(size_t length) { return length >= 7 ? 2 : 1; }
 
+// Calls visit(hash, deletes) with the WordHash of every string left after
+// deleting up to `max` letters (at most two) from word, never its first.
+template <typename Visit>
+void ForEachDelete(std::string_view word, int max, Visit visit) {
+  const size_t n = word.size();
+  visit(WordHash(word), 0);
+  if (max < 1 || n < 2) return;
+  uint64_t before_i = WordHashStep(kWordHashStart, word[0]);
+  for (size_t i = 1; i < n; ++i) {
+    uint64_t hash = before_i;
+    for (size_t k = i + 1; k < n; ++k) hash = WordHashStep(hash, word[k]);
+    visit(hash, 1);
+    if (max >= 2) {
+      uint64_t before_j = before_i;
+      for (size_t j = i + 1; j < n; ++j) {
+        uint64_t two = before_j;
+        for (size_t k = j + 1; k < n; ++k) two = WordHashStep(two, word[k]);
+        visit(two, 2);
+        before_j = WordHashStep(before_j, word[j]);
+      }
+    }
+    before_i = WordHashStep(before_i, word[i]);
+  }
+}
+
 }  // namespace
 
 TypoCorrector::TypoCorrector(std::vector<std::string> vocabulary, DictionarySource dictionary,
@@ -51,6 +76,23 @@ TypoCorrector::TypoCorrector(std::vector<std::string> vocabulary, DictionarySour
       }
     }
   }
+  for (size_t i = 0; i < distance_targets; ++i) {
+    const std::string& word = vocabulary_[i];
+    if (word.size() < kMinWordLength || word[0] < 'a' || word[0] > 'z') continue;
+    distance_targets_.insert(word);
+    const bool budget_two = MaxDistance(word.size()) == 2;
+    ForEachDelete(word, MaxDistance(word.size()), [&](uint64_t hash, int) { target_deletes_[hash] |= budget_two; });
+  }
+}
+
+bool TypoCorrector::NearTarget(std::string_view word) const {
+  bool near = false;
+  ForEachDelete(word, word.size() > kMinWordLength ? 2 : 1, [&](uint64_t hash, int deletes) {
+    if (near) return;
+    const auto it = target_deletes_.find(hash);
+    near = it != target_deletes_.end() && (deletes < 2 || it->second);
+  });
+  return near;
 }
 
 int TypoCorrector::Distance(std::string_view a, std::string_view b, int max) {
@@ -109,20 +151,9 @@ const std::string* TypoCorrector::SwapTarget(std::string_view word) const {
 const std::string* TypoCorrector::Screen(std::string_view word) const {
   if (word.size() <= kMaxSwapLength && SwapTarget(word)) return Lookup(word);
   if (word.size() < kMinWordLength) return nullptr;
-  // Cheap screen first: most words are nowhere near a trigger word.
-  const uint32_t mask = LetterMask(word);
-  bool near = false;
-  const int letter = word[0] - 'a';
-  for (int index : word.size() <= kMaxBucketLength ? by_first_letter_and_length_[letter][word.size()]
-                                                    : by_first_letter_[letter]) {
-    const std::string& candidate = vocabulary_[index];
-    const size_t diff = candidate.size() > word.size() ? candidate.size() - word.size()
-                                                       : word.size() - candidate.size();
-    const int max = MaxDistance(candidate.size());
-    if (diff > static_cast<size_t>(max)) continue;
-    if (candidate == word) return nullptr;  // Already a trigger word.
-    if (std::popcount(mask ^ letter_masks_[index]) <= 2 * max) near = true;
-  }
+  // Most words are nowhere near a target.
+  if (distance_targets_.count(word)) return nullptr;  // Already a target.
+  const bool near = NearTarget(word);
   if (!near) return nullptr;
   return Lookup(word);
 }

@@ -50,6 +50,7 @@ class TypoCorrector {
 
  private:
   const std::string* Screen(std::string_view word) const;
+  bool NearTarget(std::string_view word) const;
   const std::string* SwapTarget(std::string_view word) const;
   const std::string* Lookup(std::string_view word) const;
 
@@ -63,6 +64,15 @@ class TypoCorrector {
   static constexpr size_t kMaxBucketLength = 24;
   std::vector<int> by_first_letter_and_length_[26][kMaxBucketLength + 1];
   std::vector<uint32_t> letter_masks_;
+  // The screen: a word is near a target when deleting at most the target's
+  // edit budget of letters (never the first) from each leaves the same
+  // letters, as every typo within the budget does (symmetric deletes). Hashes
+  // of the targets' deletes: a few lookups a word instead of comparing it
+  // with every target of its letter and length. The value says whether the
+  // target had a budget of two (a word's two-letter deletes may only meet
+  // those). A hash collision only sends a word to Lookup(), which decides.
+  std::unordered_map<uint64_t, bool> target_deletes_;
+  std::unordered_set<std::string_view> distance_targets_;  // Into vocabulary_.
   const bool has_dictionary_;
   mutable DictionarySource dictionary_;  // Reset once it gave hunspell_.
   mutable Hunspell* hunspell_ = nullptr;

@@ -97,6 +97,24 @@ BOOST_AUTO_TEST_CASE(hunspell_corrects_typos_of_trigger_words_only) {
   BOOST_TEST(blind.Correct("nver") == nullptr);
 }
 
+// The screen finds a target from the deletes both words share; every kind of
+// slip within a target's budget (one edit, two from seven letters on) must
+// still reach it, the first letter kept, and nothing further.
+BOOST_AUTO_TEST_CASE(every_slip_within_the_budget_reaches_its_target) {
+  TypoCorrector corrector({"attractive", "never"}, [] { return &Dictionary(); });
+  BOOST_TEST(Corrected(corrector, "atractive") == "attractive");    // a letter missing
+  BOOST_TEST(Corrected(corrector, "attracctive") == "attractive");  // one too many
+  BOOST_TEST(Corrected(corrector, "attrsctive") == "attractive");   // one wrong
+  BOOST_TEST(Corrected(corrector, "attractvie") == "attractive");   // two swapped
+  BOOST_TEST(Corrected(corrector, "atractve") == "attractive");     // two missing
+  BOOST_TEST(Corrected(corrector, "attracctivve") == "attractive"); // two too many
+  BOOST_TEST(Corrected(corrector, "atrsctive") == "attractive");    // missing and wrong
+  BOOST_TEST(Corrected(corrector, "atrsctve") == "-");              // three edits
+  BOOST_TEST(Corrected(corrector, "nevr") == "never");
+  BOOST_TEST(Corrected(corrector, "nevvr") == "never");             // five letters: one edit
+  BOOST_TEST(Corrected(corrector, "nvvr") == "-");                  // two edits
+}
+
 BOOST_AUTO_TEST_CASE(short_words_are_corrected_only_from_swapped_letters) {
   TypoCorrector corrector({"never"}, [] { return &Dictionary(); }, {}, {"have", "like", "you"});
   BOOST_TEST(Corrected(corrector, "hvae") == "have");

@@ -125,6 +125,17 @@ BOOST_AUTO_TEST_CASE(bad_words) {
   BOOST_TEST(Contains(empty, "L6 'words' is empty"), empty);
 }
 
+BOOST_AUTO_TEST_CASE(bad_common_word) {
+  RuleDir dir(kGoodRule);
+  const std::string path = dir.path() + "/common-words.txt";
+  std::ofstream(path) << "# commonest first\nthe\nYou\n";
+  const auto errors = Load(dir);
+  BOOST_REQUIRE_EQUAL(errors.size(), 1u);
+  BOOST_TEST(errors[0].file == path);
+  BOOST_TEST(errors[0].line == 3);
+  BOOST_TEST(Contains(errors[0].message, "common words are lower-case letters: 'You'"), errors[0].message);
+}
+
 BOOST_AUTO_TEST_CASE(bad_gates) {
   const std::string both = OnlyError(
       Replace(kGoodRule, "    explanation: Test.", "    words: [never]\n    gates: [[never]]\n    explanation: Test."));
