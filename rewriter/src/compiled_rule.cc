@@ -7,8 +7,10 @@
 namespace softstart {
 namespace {
 
-std::unique_ptr<RE2> CompilePattern(const std::string& pattern, const char* what, std::string* error) {
-  auto regex = std::make_unique<RE2>(SentencePattern(pattern), PatternOptions());
+std::unique_ptr<RE2> CompilePattern(const std::string& pattern, bool folded, const char* what, std::string* error) {
+  RE2::Options options = PatternOptions();
+  options.set_case_sensitive(folded);  // Lowered text, lowered pattern.
+  auto regex = std::make_unique<RE2>(SentencePattern(folded ? FoldedPattern(pattern) : pattern), options);
   if (regex->ok()) return regex;
   // Loading parsed it, so this is RE2's size limit, not syntax.
   *error = std::string(what) + " does not compile: " + regex->error();
@@ -24,6 +26,46 @@ void ReadGroups(const RE2& regex, std::vector<std::pair<int, std::string>>* name
 }
 
 }  // namespace
+
+bool CanFold(const std::string& pattern) {
+  // "(?i)", "(?-i:", "(?mi)": any flag group naming i.
+  for (size_t at = pattern.find("(?"); at != std::string::npos; at = pattern.find("(?", at + 2)) {
+    size_t backslashes = 0;
+    while (backslashes < at && pattern[at - 1 - backslashes] == '\\') ++backslashes;
+    if (backslashes % 2 == 1) continue;  // "\\(?": a literal parenthesis.
+    size_t i = at + 2;
+    while (i < pattern.size() && (std::isalpha(static_cast<unsigned char>(pattern[i])) || pattern[i] == '-')) {
+      if (pattern[i] == 'i') return false;
+      ++i;
+    }
+  }
+  return true;
+}
+
+std::string FoldedPattern(const std::string& pattern) {
+  std::string out = pattern;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i] == '\\') {
+      ++i;  // \S, \W, \B keep their meaning.
+      // \pL, \p{Lu}, \x{41}: the class or code as written.
+      if (i + 1 < out.size() && (out[i] == 'p' || out[i] == 'P' || out[i] == 'x')) {
+        i = out[i + 1] == '{' ? std::min(out.find('}', i), out.size()) : i + 1;
+      }
+    } else if (out.compare(i, 4, "(?P<") == 0) {
+      i = std::min(out.find('>', i), out.size());  // Group names as written.
+    } else if (out[i] >= 'A' && out[i] <= 'Z') {
+      out[i] = static_cast<char>(out[i] | 0x20);
+    }
+  }
+  return out;
+}
+
+void FoldText(std::string_view text, std::string* out) {
+  out->assign(text);
+  for (char& c : *out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+  }
+}
 
 std::vector<std::string> TopLevelAlternatives(const std::string& pattern) {
   std::vector<std::string> out;
@@ -63,7 +105,7 @@ std::vector<std::string> TopLevelAlternatives(const std::string& pattern) {
 const CompiledBranch::Regex& CompiledBranch::Get() const {
   std::call_once(once_, [&] {
     std::string unused;
-    regex_.regex = CompilePattern(pattern_, "an alternative", &unused);
+    regex_.regex = CompilePattern(pattern_, folded_, "an alternative", &unused);
     if (!regex_.regex) return;
     ReadGroups(*regex_.regex, &regex_.named_groups, &regex_.tail_groups);
     regex_.group_count = regex_.regex->NumberOfCapturingGroups();
@@ -97,13 +139,13 @@ const std::vector<std::unique_ptr<RE2>>& CompiledExceptions::Get() const {
         combined += ')';
       }
       std::string unused;
-      if (auto regex = CompilePattern(combined, "the exceptions", &unused)) {
+      if (auto regex = CompilePattern(combined, folded_, "the exceptions", &unused)) {
         regexes_.push_back(std::move(regex));
         return;
       }
     }
     for (const std::string& pattern : patterns_) {
-      auto regex = CompilePattern(pattern, "an exception", &error_);
+      auto regex = CompilePattern(pattern, folded_, "an exception", &error_);
       if (!regex) {
         regexes_.clear();
         return;
@@ -116,10 +158,13 @@ const std::vector<std::unique_ptr<RE2>>& CompiledExceptions::Get() const {
 
 CompiledRule CompileRule(const Rule& rule) {
   CompiledRule out;
-  out.regex = CompilePattern(rule.pattern, "the pattern", &out.error);
-  if (out.regex && !rule.exceptions.empty()) out.exceptions = std::make_unique<CompiledExceptions>(rule.exceptions);
+  out.folded = CanFold(rule.pattern) && CanFold(rule.after) && std::all_of(rule.exceptions.begin(), rule.exceptions.end(), CanFold);
+  out.regex = CompilePattern(rule.pattern, out.folded, "the pattern", &out.error);
+  if (out.regex && !rule.exceptions.empty()) {
+    out.exceptions = std::make_unique<CompiledExceptions>(rule.exceptions, out.folded);
+  }
   if (out.regex && rule.has_after()) {
-    out.after = CompilePattern(rule.after, "'after'", &out.error);
+    out.after = CompilePattern(rule.after, out.folded, "'after'", &out.error);
     if (!out.after) out.regex.reset();
   }
   if (!out.regex) return out;
@@ -146,7 +191,7 @@ CompiledRule CompileRule(const Rule& rule) {
   out.group_count = named.empty() ? 0 : out.regex->NumberOfCapturingGroups();
   if (out.group_count > 0) {
     for (std::string& alternative : TopLevelAlternatives(rule.pattern)) {
-      out.branches.push_back(std::make_unique<CompiledBranch>(std::move(alternative)));
+      out.branches.push_back(std::make_unique<CompiledBranch>(std::move(alternative), out.folded));
     }
   }
   return out;

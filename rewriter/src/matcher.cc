@@ -308,6 +308,9 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
   hits.erase(std::unique(hits.begin(), hits.end()), hits.end());  // Armed by two gates.
 
   *sentences = SplitSentences(text);
+  // Rules compiled lower-case read the text lowered (same offsets).
+  thread_local std::string folded;
+  FoldText(text, &folded);
   // A match lies in one sentence and holds a word of each of its rule's
   // groups (an `after:` rule's may be in the sentence before), so with
   // several sentences a word-gated rule runs only where they are.
@@ -349,7 +352,7 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
           }
           if (!rules_->rules[rule].word_gates.empty() && !OpensAnyGate(seen, rule)) continue;
         }
-        MatchInSentence(rules_->rules[rule], text, *sentences, index, &matches);
+        MatchInSentence(rules_->rules[rule], text, folded, *sentences, index, &matches);
       }
     }
   } else {
@@ -384,7 +387,7 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
       }
       std::sort(sentence_hits.begin(), sentence_hits.end());
       sentence_hits.erase(std::unique(sentence_hits.begin(), sentence_hits.end()), sentence_hits.end());
-      for (const int rule : sentence_hits) MatchInSentence(rules_->rules[rule], text, *sentences, index, &matches);
+      for (const int rule : sentence_hits) MatchInSentence(rules_->rules[rule], text, folded, *sentences, index, &matches);
     }
   }
   std::stable_sort(matches.begin(), matches.end(), [](const RuleMatch& a, const RuleMatch& b) {
@@ -393,8 +396,9 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text, CategorySet enabled
   return matches;
 }
 
-void Matcher::MatchInSentence(const Rule& rule, std::string_view text, const std::vector<SentenceSpan>& sentences,
-                              size_t index, std::vector<RuleMatch>* out) const {
+void Matcher::MatchInSentence(const Rule& rule, std::string_view text, std::string_view folded,
+                              const std::vector<SentenceSpan>& sentences, size_t index,
+                              std::vector<RuleMatch>* out) const {
   const CompiledRule& compiled = rule.Compiled();
   if (!compiled.regex) return;  // Did not compile: the rule is off.
   const int group_count = compiled.group_count;
@@ -408,11 +412,12 @@ void Matcher::MatchInSentence(const Rule& rule, std::string_view text, const std
   }
   // Each sentence is matched as a text of its own: a match never spans two
   // sentences, and ^ and $ mean the sentence's start and end ("whatever.").
-  const std::string_view sentence = text.substr(sentences[index].start, sentences[index].end - sentences[index].start);
+  const std::string_view source = compiled.folded ? folded : text;
+  const std::string_view sentence = source.substr(sentences[index].start, sentences[index].end - sentences[index].start);
   if (compiled.after) {
     if (index == 0) return;
     const SentenceSpan& previous = sentences[index - 1];
-    if (!RE2::PartialMatch(text.substr(previous.start, previous.end - previous.start), *compiled.after)) return;
+    if (!RE2::PartialMatch(source.substr(previous.start, previous.end - previous.start), *compiled.after)) return;
   }
   bool checked_exceptions = false;
   size_t pos = 0;
@@ -452,7 +457,10 @@ void Matcher::MatchInSentence(const Rule& rule, std::string_view text, const std
     if (end == start) continue;
     RuleMatch match{&rule, sentences[index].start + start, sentences[index].start + end, index, {}};
     for (const auto& [group, name] : *named_groups) {
-      if (groups[group].data() != nullptr && !groups[group].empty()) match.groups.emplace(name, groups[group]);
+      if (groups[group].data() != nullptr && !groups[group].empty()) {  // As typed, not lowered.
+        match.groups.emplace(name, text.substr(sentences[index].start + (groups[group].data() - sentence.data()),
+                                               groups[group].size()));
+      }
     }
     out->push_back(std::move(match));
   }

@@ -48,8 +48,9 @@ class Matcher {
 
  private:
   // The matches of one rule in sentence `index`.
-  void MatchInSentence(const Rule& rule, std::string_view text, const std::vector<SentenceSpan>& sentences,
-                       size_t index, std::vector<RuleMatch>* out) const;
+  // folded: the text with A-Z lowered, for rules compiled lower-case.
+  void MatchInSentence(const Rule& rule, std::string_view text, std::string_view folded,
+                       const std::vector<SentenceSpan>& sentences, size_t index, std::vector<RuleMatch>* out) const;
 
   // One screening set and the rules (indices into rules_->rules) it holds.
   struct Screen {

@@ -272,3 +272,72 @@ BOOST_AUTO_TEST_CASE(top_level_alternatives) {
   BOOST_TEST(TopLevelAlternatives("(a|b)").empty());
   BOOST_TEST(TopLevelAlternatives(R"(\Qa|b\E)").empty());
 }
+
+// Most rules are compiled lower-case and matched case-sensitively against
+// the text with A-Z lowered (RE2 compiles that far cheaper); a rule with a
+// case flag of its own reads the text as typed. Either way the findings and
+// the groups a suggestion quotes are the typed text.
+const char* kCaseRules = R"(rules:
+  - id: demand.test-folded
+    category: demand
+    principle: needs
+    pattern: '\bI\s+NEED\s+you\s+to\s+(?P<action>[a-z]+)'
+    explanation: Test.
+    reframes:
+      - short: "I'd love it if you could {action}."
+      - short: "I'd love that."
+      - full: "It would mean a lot if you could {action}."
+      - full: "It would mean a lot to me."
+      - question: "Could you {action}?"
+      - question: "Would you?"
+    examples:
+      match:
+        - {text: "i need you to listen", span: "i need you to listen"}
+        - {text: "I NEED YOU TO LISTEN", span: "I NEED YOU TO LISTEN"}
+        - {text: "I Need You To Call", span: "I Need You To Call"}
+      no_match: ["we need milk", "i need to sleep", "you need to call"]
+  - id: demand.test-caps
+    category: demand
+    principle: needs
+    pattern: '(?-i:YOU WILL)\s+\w+'
+    explanation: Test.
+    reframes:
+      - short: "I'd love that."
+      - full: "It would mean a lot to me."
+      - question: "Would you?"
+    examples:
+      match:
+        - {text: "YOU WILL come", span: "YOU WILL come"}
+        - {text: "ok. YOU WILL call", span: "YOU WILL call"}
+        - {text: "YOU WILL listen", span: "YOU WILL listen"}
+      no_match: ["you will come", "You will love it", "you WILL come"]
+)";
+
+BOOST_AUTO_TEST_CASE(folded_patterns_keep_escapes_and_group_names) {
+  BOOST_TEST(softstart::FoldedPattern(R"(\bYou\s+\W\pL\p{Lu}\x{41}(?P<Action>[A-Z]+)I)") ==
+             R"(\byou\s+\W\pL\p{Lu}\x{41}(?P<Action>[a-z]+)i)");
+  BOOST_TEST(softstart::CanFold(R"(\byou\s+never(?P<tail>\s*$))"));
+  BOOST_TEST(!softstart::CanFold("(?-i:YOU WILL)"));
+  BOOST_TEST(!softstart::CanFold("(?i)you"));
+  BOOST_TEST(!softstart::CanFold("(?mi:you)"));
+  BOOST_TEST(softstart::CanFold(R"(\(?i\))"));  // A literal parenthesis, then "i".
+  std::string folded;
+  softstart::FoldText("YOU Never ÉCOUTE", &folded);
+  BOOST_TEST(folded == "you never Écoute");  // Same bytes, same offsets.
+}
+
+BOOST_AUTO_TEST_CASE(case_is_ignored_unless_a_rule_asks_for_it) {
+  softstart::testing::RuleDir dir(kCaseRules);
+  softstart::Rewriter::Options options;
+  options.rules_dir = dir.path();
+  softstart::Rewriter rewriter(options);
+  BOOST_REQUIRE(rewriter.ok());
+  const std::string text = "hey. i NEED You to Listen";
+  const auto analysis = rewriter.Analyze(text);
+  BOOST_REQUIRE_EQUAL(analysis.findings.size(), 1u);
+  BOOST_TEST(softstart::testing::Marked(text, analysis.findings[0]) == "i NEED You to Listen");
+  // The group is quoted as typed (the reframer lowers only a group in caps).
+  BOOST_TEST(analysis.suggestion().find("Listen") != std::string::npos, analysis.suggestion());
+  BOOST_TEST(rewriter.Analyze("YOU WILL come").flagged());
+  BOOST_TEST(!rewriter.Analyze("you will come").flagged());
+}
