@@ -224,17 +224,22 @@ std::string ReframeSentence(MessageContext& context, size_t sentence, Suggestion
 const Topic* FindTopic(const RuleSet& rules, std::string_view sentence, std::string_view message) {
   CompileTopics(rules);
   std::vector<int> matched;
+  thread_local std::string folded;
   for (std::string_view text : {sentence, message}) {
     if (text.empty()) continue;
     RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-    if (rules.topic_screen && rules.topic_screen->Match(text, &matched, &info)) {
-      return &rules.topics[*std::min_element(matched.begin(), matched.end())];  // The first in priority.
+    if (rules.topic_screen) {
+      if (rules.topics_folded) FoldText(text, &folded);
+      if (rules.topic_screen->Match(rules.topics_folded ? std::string_view(folded) : text, &matched, &info)) {
+        return &rules.topics[*std::min_element(matched.begin(), matched.end())];  // The first in priority.
+      }
+      if (info.kind == RE2::Set::kNoError) continue;  // None matched.
     }
-    if (rules.topic_screen && info.kind == RE2::Set::kNoError) continue;  // None matched.
     // No screen, or its DFA ran out of memory (which reads as "no match"):
     // each topic on its own.
+    CompileEachTopic(rules);
     for (const Topic& topic : rules.topics) {
-      if (RE2::PartialMatch(text, *topic.regex)) return &topic;
+      if (topic.regex->ok() && RE2::PartialMatch(text, *topic.regex)) return &topic;
     }
   }
   return nullptr;

@@ -182,7 +182,9 @@ struct Principle {
 struct Topic {
   std::string id;
   std::string pattern;
-  std::unique_ptr<RE2> regex;  // With deferred compiling, null until CompileTopics().
+  // Compiled at load, or with deferred compiling only when the screen below
+  // cannot answer (CompileEachTopic): the screen alone finds a topic.
+  std::unique_ptr<RE2> regex;
   std::string about;    // Fills {topic}: "kissing".
   std::string missing;  // Fills {missing}: "kissing you".
 };
@@ -202,7 +204,11 @@ struct RuleSet {
   // All topic patterns at once: one pass tells which match (RE2 index =
   // position in topics). Null when it could not be built.
   mutable std::unique_ptr<RE2::Set> topic_screen;
+  // Whether the screen was compiled lower-case, to match text with A-Z
+  // lowered (as rules are: see CompiledRule::folded).
+  mutable bool topics_folded = false;
   std::unique_ptr<std::once_flag> topics_compiled = std::make_unique<std::once_flag>();
+  std::unique_ptr<std::once_flag> topic_regexes_compiled = std::make_unique<std::once_flag>();
   std::map<std::string, Principle> principles;
   ChatspeakMap chatspeak;  // "u" -> "you".
   // Words typos are corrected towards, the earlier winning a tie:
@@ -222,9 +228,12 @@ struct RuleSet {
   std::string hunspell_extra_dic;       // Path of the extra word list, if any.
 };
 
-// Compiles the topics not compiled at load (dropping any that fails) and
-// their screen, once, from any thread; every reader of topics calls it first.
+// Compiles the topics' screen, once, from any thread, dropping a topic whose
+// pattern does not parse; every reader of topics calls it first.
 void CompileTopics(const RuleSet& rules);
+// Compiles each topic's own regex, once, from any thread: only needed when
+// there is no screen or its DFA ran out of memory.
+void CompileEachTopic(const RuleSet& rules);
 
 // Options every rule and topic pattern is compiled with.
 RE2::Options PatternOptions();
