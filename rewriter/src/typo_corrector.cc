@@ -148,8 +148,19 @@ const std::string* TypoCorrector::SwapTarget(std::string_view word) const {
   return nullptr;
 }
 
+const std::string* TypoCorrector::UndoubledTarget(std::string_view word) const {
+  for (size_t i = 1; i < word.size(); ++i) {
+    if (word[i] != word[i - 1]) continue;
+    std::string undoubled(word);
+    undoubled.erase(i, 1);
+    if (auto it = swap_targets_.find(undoubled); it != swap_targets_.end()) return &vocabulary_[it->second];
+  }
+  return nullptr;
+}
+
 const std::string* TypoCorrector::Screen(std::string_view word) const {
   if (word.size() <= kMaxSwapLength && SwapTarget(word)) return Lookup(word);
+  if (word.size() <= kMaxSwapLength + 1 && UndoubledTarget(word)) return Lookup(word);
   if (word.size() < kMinWordLength) return nullptr;
   // Most words are nowhere near a target.
   if (distance_targets_.count(word)) return nullptr;  // Already a target.
@@ -170,7 +181,10 @@ const std::string* TypoCorrector::Lookup(std::string_view word) const {
   const std::string* best = nullptr;
   if (!known_.count(key) && !hunspell_->spell(key)) {
     int best_distance = 3;
-    if (word.size() >= kMinWordLength) {
+    // A letter typed twice ("haard", "mucch") says which word was meant
+    // better than any distance does.
+    if (word.size() <= kMaxSwapLength + 1) best = UndoubledTarget(word);
+    if (!best && word.size() >= kMinWordLength) {
       // Only the words of a near length and near letters, as in Screen().
       const int letter = word[0] - 'a';
       const uint32_t mask = LetterMask(word);

@@ -126,6 +126,19 @@ BOOST_AUTO_TEST_CASE(short_words_are_corrected_only_from_swapped_letters) {
   BOOST_TEST(Corrected(corrector, "liik") == "-");
 }
 
+// A letter typed twice is the other slip a short word can take ("haard"):
+// the doubled letter says which word was meant. A real word stays.
+BOOST_AUTO_TEST_CASE(short_words_are_corrected_from_a_doubled_letter) {
+  TypoCorrector corrector({"never"}, [] { return &Dictionary(); }, {}, {"hard", "much", "have", "you"});
+  BOOST_TEST(Corrected(corrector, "haard") == "hard");
+  BOOST_TEST(Corrected(corrector, "mucch") == "much");
+  BOOST_TEST(Corrected(corrector, "havve") == "have");
+  BOOST_TEST(Corrected(corrector, "yoou") == "you");
+  BOOST_TEST(Corrected(corrector, "hrd") == "-");   // A letter dropped: too often another word.
+  BOOST_TEST(Corrected(corrector, "yoo") == "-");   // Not a double of a target's letter.
+  BOOST_TEST(Corrected(corrector, "hood") == "-");  // A word Hunspell knows.
+}
+
 BOOST_AUTO_TEST_CASE(words_the_rules_know_are_never_corrected) {
   // "gtfo" is no word to Hunspell and one letter from "gtfoh", but a rule
   // names it: slang the rules know is read as typed.
