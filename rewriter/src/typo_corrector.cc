@@ -158,9 +158,24 @@ const std::string* TypoCorrector::UndoubledTarget(std::string_view word) const {
   return nullptr;
 }
 
+const std::string* TypoCorrector::DroppedTarget(std::string_view word) const {
+  if (word.size() != 3) return nullptr;
+  std::string longer(word);
+  longer.insert(longer.begin() + 1, 'a');
+  for (size_t at = 1; at <= word.size(); ++at) {
+    if (at > 1) std::swap(longer[at - 1], longer[at]);  // Move the gap one letter on.
+    for (char c = 'a'; c <= 'z'; ++c) {
+      longer[at] = c;
+      if (auto it = swap_targets_.find(longer); it != swap_targets_.end()) return &vocabulary_[it->second];
+    }
+  }
+  return nullptr;
+}
+
 const std::string* TypoCorrector::Screen(std::string_view word) const {
   if (word.size() <= kMaxSwapLength && SwapTarget(word)) return Lookup(word);
   if (word.size() <= kMaxSwapLength + 1 && UndoubledTarget(word)) return Lookup(word);
+  if (DroppedTarget(word)) return Lookup(word);
   if (word.size() < kMinWordLength) return nullptr;
   // Most words are nowhere near a target.
   if (distance_targets_.count(word)) return nullptr;  // Already a target.
@@ -184,6 +199,13 @@ const std::string* TypoCorrector::Lookup(std::string_view word) const {
     // A letter typed twice ("haard", "mucch") says which word was meant
     // better than any distance does.
     if (word.size() <= kMaxSwapLength + 1) best = UndoubledTarget(word);
+    // Three letters are often a name typed in lower case ("sam" is not
+    // "same"): only a word that is no name either.
+    if (!best && word.size() == 3) {
+      std::string name = key;
+      name[0] = static_cast<char>(name[0] - 'a' + 'A');
+      if (!hunspell_->spell(name)) best = DroppedTarget(word);
+    }
     if (!best && word.size() >= kMinWordLength) {
       // Only the words of a near length and near letters, as in Screen().
       const int letter = word[0] - 'a';

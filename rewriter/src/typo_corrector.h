@@ -34,9 +34,10 @@ class TypoCorrector {
   // we cannot tell a typo from a real word we do not know). `known` words are
   // never corrected, whatever Hunspell thinks of them (the rules' own slang).
   // `swap_targets`, words of three or four letters, are corrected to only
-  // from two neighbouring letters swapped ("hvae", "yuo") or a letter typed
-  // twice ("haard"): one letter less or another is too often a different
-  // word at that length ("liao" is not "liar").
+  // from two neighbouring letters swapped ("hvae", "yuo"), a letter typed
+  // twice ("haard") or, for four letters, one left out ("ths"): another
+  // letter is too often a different word at that length ("liao" is not
+  // "liar").
   TypoCorrector(std::vector<std::string> vocabulary, DictionarySource dictionary,
                 const std::vector<std::string>& known = {}, const std::vector<std::string>& swap_targets = {});
 
@@ -55,6 +56,8 @@ class TypoCorrector {
   const std::string* SwapTarget(std::string_view word) const;
   // A short target with one of the word's doubled letters typed once.
   const std::string* UndoubledTarget(std::string_view word) const;
+  // A four-letter target with one letter (never the first) left out.
+  const std::string* DroppedTarget(std::string_view word) const;
   const std::string* Lookup(std::string_view word) const;
 
   std::vector<std::string> vocabulary_;

@@ -115,28 +115,34 @@ BOOST_AUTO_TEST_CASE(every_slip_within_the_budget_reaches_its_target) {
   BOOST_TEST(Corrected(corrector, "nvvr") == "-");                  // two edits
 }
 
-BOOST_AUTO_TEST_CASE(short_words_are_corrected_only_from_swapped_letters) {
+BOOST_AUTO_TEST_CASE(short_words_are_corrected_from_swapped_letters) {
   TypoCorrector corrector({"never"}, [] { return &Dictionary(); }, {}, {"have", "like", "you"});
   BOOST_TEST(Corrected(corrector, "hvae") == "have");
   BOOST_TEST(Corrected(corrector, "liek") == "like");
   BOOST_TEST(Corrected(corrector, "yuo") == "you");
-  // One letter more, less or another is too often a different word here.
-  BOOST_TEST(Corrected(corrector, "hve") == "-");
+  // Another letter, or one more that is not a double, is too often a
+  // different word here.
   BOOST_TEST(Corrected(corrector, "lile") == "-");
   BOOST_TEST(Corrected(corrector, "liik") == "-");
 }
 
-// A letter typed twice is the other slip a short word can take ("haard"):
-// the doubled letter says which word was meant. A real word stays.
-BOOST_AUTO_TEST_CASE(short_words_are_corrected_from_a_doubled_letter) {
-  TypoCorrector corrector({"never"}, [] { return &Dictionary(); }, {}, {"hard", "much", "have", "you"});
+// A letter typed twice ("haard") or a four-letter word typed with three
+// ("ths") are the other slips a short word takes; a letter replaced is too
+// often another word ("liao" is not "liar"). A real word stays.
+BOOST_AUTO_TEST_CASE(short_words_are_corrected_from_a_doubled_or_dropped_letter) {
+  TypoCorrector corrector({"never"}, [] { return &Dictionary(); }, {}, {"hard", "much", "have", "you", "this", "liar", "same"});
   BOOST_TEST(Corrected(corrector, "haard") == "hard");
   BOOST_TEST(Corrected(corrector, "mucch") == "much");
   BOOST_TEST(Corrected(corrector, "havve") == "have");
   BOOST_TEST(Corrected(corrector, "yoou") == "you");
-  BOOST_TEST(Corrected(corrector, "hrd") == "-");   // A letter dropped: too often another word.
+  BOOST_TEST(Corrected(corrector, "hrd") == "hard");
+  BOOST_TEST(Corrected(corrector, "ths") == "this");
+  BOOST_TEST(Corrected(corrector, "hve") == "have");
+  BOOST_TEST(Corrected(corrector, "liao") == "-");  // Replaced: left alone.
+  BOOST_TEST(Corrected(corrector, "sam") == "-");   // A name in lower case, not "same".
   BOOST_TEST(Corrected(corrector, "yoo") == "-");   // Not a double of a target's letter.
-  BOOST_TEST(Corrected(corrector, "hood") == "-");  // A word Hunspell knows.
+  BOOST_TEST(Corrected(corrector, "hood") == "-");  // Words Hunspell knows.
+  BOOST_TEST(Corrected(corrector, "had") == "-");
 }
 
 BOOST_AUTO_TEST_CASE(words_the_rules_know_are_never_corrected) {
