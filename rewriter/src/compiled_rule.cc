@@ -28,15 +28,25 @@ void ReadGroups(const RE2& regex, std::vector<std::pair<int, std::string>>* name
 }  // namespace
 
 bool CanFold(const std::string& pattern) {
-  // "(?i)", "(?-i:", "(?mi)": any flag group naming i.
-  for (size_t at = pattern.find("(?"); at != std::string::npos; at = pattern.find("(?", at + 2)) {
-    size_t backslashes = 0;
-    while (backslashes < at && pattern[at - 1 - backslashes] == '\\') ++backslashes;
-    if (backslashes % 2 == 1) continue;  // "\\(?": a literal parenthesis.
-    size_t i = at + 2;
-    while (i < pattern.size() && (std::isalpha(static_cast<unsigned char>(pattern[i])) || pattern[i] == '-')) {
-      if (pattern[i] == 'i') return false;
-      ++i;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '\\') {
+      if (++i == pattern.size()) break;
+      // A letter named by its code or by case ("\x41", "\101", "\p{Lu}")
+      // would never meet an upper-case letter in lowered text.
+      const char c = pattern[i];
+      if (c == 'x' || (c >= '0' && c <= '7')) return false;
+      if ((c == 'p' || c == 'P') && pattern.compare(i + 1, 2, "{L") == 0 && i + 3 < pattern.size() &&
+          std::string_view("ult").find(pattern[i + 3]) != std::string_view::npos) {
+        return false;
+      }
+    } else if (pattern.compare(i, 2, "(?") == 0) {
+      // "(?i)", "(?-i:", "(?mi)": any flag group naming i.
+      for (size_t j = i + 2; j < pattern.size() && (std::isalpha(static_cast<unsigned char>(pattern[j])) || pattern[j] == '-'); ++j) {
+        if (pattern[j] == 'i') return false;
+        if (pattern[j] == 'P') break;  // "(?P<name>".
+      }
+    } else if (pattern.compare(i, 8, "[:upper:") == 0 || pattern.compare(i, 8, "[:lower:") == 0) {
+      return false;
     }
   }
   return true;
@@ -47,12 +57,16 @@ std::string FoldedPattern(const std::string& pattern) {
   for (size_t i = 0; i < out.size(); ++i) {
     if (out[i] == '\\') {
       ++i;  // \S, \W, \B keep their meaning.
-      // \pL, \p{Lu}, \x{41}: the class or code as written.
-      if (i + 1 < out.size() && (out[i] == 'p' || out[i] == 'P' || out[i] == 'x')) {
+      // \pL, \p{Lu}: the class as written.
+      if (i + 1 < out.size() && (out[i] == 'p' || out[i] == 'P')) {
         i = out[i + 1] == '{' ? std::min(out.find('}', i), out.size()) : i + 1;
       }
-    } else if (out.compare(i, 4, "(?P<") == 0) {
-      i = std::min(out.find('>', i), out.size());  // Group names as written.
+    } else if (out.compare(i, 2, "(?") == 0) {
+      // Flags ("(?U)", "(?sm:") and group names ("(?P<Name>", "(?<Name>") as written.
+      size_t j = i + 2;
+      while (j < out.size() && (std::isalpha(static_cast<unsigned char>(out[j])) || out[j] == '-')) ++j;
+      if (j < out.size() && out[j] == '<') j = std::min(out.find('>', j), out.size());
+      i = j;
     } else if (out[i] >= 'A' && out[i] <= 'Z') {
       out[i] = static_cast<char>(out[i] | 0x20);
     }

@@ -154,6 +154,7 @@ void Matcher::IndexWords() {
         }
       }
     }
+    if (by_commonness.empty()) continue;  // Only after a load error ("words: []").
     const uint32_t key = bit_of[by_commonness.front()];
     key_groups_[key / 64] |= uint64_t{1} << (key % 64);
   }

@@ -200,7 +200,9 @@ const std::string* TypoCorrector::Lookup(std::string_view word) const {
     // better than any distance does.
     if (word.size() <= kMaxSwapLength + 1) best = UndoubledTarget(word);
     // Three letters are often a name typed in lower case ("sam" is not
-    // "same"): only a word that is no name either.
+    // "same"): a letter left out only when they are no name either. (The
+    // one common swap this would misread, "hte" for "the" read as "hate",
+    // chatspeak.tsv reads first.)
     if (!best && word.size() == 3) {
       std::string name = key;
       name[0] = static_cast<char>(name[0] - 'a' + 'A');

@@ -313,14 +313,21 @@ const char* kCaseRules = R"(rules:
       no_match: ["you will come", "You will love it", "you WILL come"]
 )";
 
-BOOST_AUTO_TEST_CASE(folded_patterns_keep_escapes_and_group_names) {
-  BOOST_TEST(softstart::FoldedPattern(R"(\bYou\s+\W\pL\p{Lu}\x{41}(?P<Action>[A-Z]+)I)") ==
-             R"(\byou\s+\W\pL\p{Lu}\x{41}(?P<Action>[a-z]+)i)");
+BOOST_AUTO_TEST_CASE(folded_patterns_keep_escapes_flags_and_group_names) {
+  BOOST_TEST(softstart::FoldedPattern(R"((?U)\bYou\s+\W\pL\PL(?P<Action>[A-Z]+)(?<Who>I)(?sU:.+))") ==
+             R"((?U)\byou\s+\W\pL\PL(?P<Action>[a-z]+)(?<Who>i)(?sU:.+))");
   BOOST_TEST(softstart::CanFold(R"(\byou\s+never(?P<tail>\s*$))"));
+  BOOST_TEST(softstart::CanFold(R"((?U)\pL+)"));
   BOOST_TEST(!softstart::CanFold("(?-i:YOU WILL)"));
   BOOST_TEST(!softstart::CanFold("(?i)you"));
   BOOST_TEST(!softstart::CanFold("(?mi:you)"));
   BOOST_TEST(softstart::CanFold(R"(\(?i\))"));  // A literal parenthesis, then "i".
+  // A letter named by code or by case would never meet A-Z in lowered text.
+  BOOST_TEST(!softstart::CanFold(R"(\x{49}\s+hate)"));
+  BOOST_TEST(!softstart::CanFold(R"(\x49)"));
+  BOOST_TEST(!softstart::CanFold(R"(\111)"));
+  BOOST_TEST(!softstart::CanFold(R"(\p{Lu}\w+)"));
+  BOOST_TEST(!softstart::CanFold(R"([[:upper:]])"));
   std::string folded;
   softstart::FoldText("YOU Never ÉCOUTE", &folded);
   BOOST_TEST(folded == "you never Écoute");  // Same bytes, same offsets.

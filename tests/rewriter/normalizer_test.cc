@@ -140,6 +140,7 @@ BOOST_AUTO_TEST_CASE(short_words_are_corrected_from_a_doubled_or_dropped_letter)
   BOOST_TEST(Corrected(corrector, "hve") == "have");
   BOOST_TEST(Corrected(corrector, "liao") == "-");  // Replaced: left alone.
   BOOST_TEST(Corrected(corrector, "sam") == "-");   // A name in lower case, not "same".
+  BOOST_TEST(Corrected(corrector, "hat") == "-");   // A word Hunspell knows.
   BOOST_TEST(Corrected(corrector, "yoo") == "-");   // Not a double of a target's letter.
   BOOST_TEST(Corrected(corrector, "hood") == "-");  // Words Hunspell knows.
   BOOST_TEST(Corrected(corrector, "had") == "-");
