@@ -164,32 +164,20 @@ void AddTypoTargets(RuleSet* rules) {
   }
 }
 
-bool LoadVocabulary(const fs::path& path, RuleSet* rules, std::vector<RuleError>* errors) {
+// A list of lower-case words, one a line (vocabulary.txt, common-words.txt);
+// `what` names them in errors ("vocabulary words").
+bool LoadWordList(const fs::path& path, const char* what, std::vector<std::string>* words,
+                  std::vector<RuleError>* errors) {
   std::vector<std::pair<int, std::string>> lines;
   if (!ReadLines(path, &lines, errors)) return false;
   bool ok = true;
   for (const auto& [number, word] : lines) {
     if (word.find_first_not_of("abcdefghijklmnopqrstuvwxyz'") != std::string::npos) {
-      errors->push_back({path.string(), number, "vocabulary words are lower-case letters: '" + word + "'"});
+      errors->push_back({path.string(), number, std::string(what) + " are lower-case letters: '" + word + "'"});
       ok = false;
       continue;
     }
-    rules->vocabulary.push_back(word);
-  }
-  return ok;
-}
-
-bool LoadCommonWords(const fs::path& path, RuleSet* rules, std::vector<RuleError>* errors) {
-  std::vector<std::pair<int, std::string>> lines;
-  if (!ReadLines(path, &lines, errors)) return false;
-  bool ok = true;
-  for (const auto& [number, word] : lines) {
-    if (word.find_first_not_of("abcdefghijklmnopqrstuvwxyz'") != std::string::npos) {
-      errors->push_back({path.string(), number, "common words are lower-case letters: '" + word + "'"});
-      ok = false;
-      continue;
-    }
-    rules->common_words.push_back(word);
+    words->push_back(word);
   }
   return ok;
 }
@@ -339,8 +327,10 @@ bool LoadRuleSet(const std::string& dir, RuleSet* rules, std::vector<RuleError>*
   LoadPrinciples(root / "principles.yaml", rules, errors);
   LoadTopics(root / "topics.yaml", compiling == PatternCompiling::kAtLoad, rules, errors);
   LoadChatspeak(root / "chatspeak.tsv", rules, errors);
-  LoadVocabulary(root / "vocabulary.txt", rules, errors);
-  if (fs::exists(root / "common-words.txt", ec)) LoadCommonWords(root / "common-words.txt", rules, errors);
+  LoadWordList(root / "vocabulary.txt", "vocabulary words", &rules->vocabulary, errors);
+  if (fs::exists(root / "common-words.txt", ec)) {
+    LoadWordList(root / "common-words.txt", "common words", &rules->common_words, errors);
+  }
   if (fs::exists(root / "hunspell" / "softstart.dic", ec)) {
     rules->hunspell_extra_dic = (root / "hunspell" / "softstart.dic").string();
   }
