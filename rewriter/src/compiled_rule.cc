@@ -1,6 +1,7 @@
 // Compiling a rule's patterns, on first use (see CompiledRule in rule_set.h).
 #include <algorithm>
 #include <cctype>
+#include <string_view>
 
 #include "rule_set.h"
 

@@ -31,14 +31,19 @@ const char* kRules = R"(rules:
       no_match: ["typical.", "the bus is late. typical.", "typical day"]
 )";
 
-std::vector<std::string> Marked(const std::string& text) {
-  softstart::testing::RuleDir dir(kRules);
+// The analysis of text by a rule directory holding only rules_yaml.
+softstart::Analysis AnalyzeWith(const char* rules_yaml, const std::string& text) {
+  softstart::testing::RuleDir dir(rules_yaml);
   softstart::Rewriter::Options options;
   options.rules_dir = dir.path();
-  softstart::Rewriter rewriter(options);
+  const softstart::Rewriter rewriter(options);
   BOOST_REQUIRE(rewriter.ok());
+  return rewriter.Analyze(text);
+}
+
+std::vector<std::string> Marked(const std::string& text) {
   std::vector<std::string> out;
-  for (const auto& finding : rewriter.Analyze(text).findings) out.push_back(softstart::testing::Marked(text, finding));
+  for (const auto& finding : AnalyzeWith(kRules, text).findings) out.push_back(softstart::testing::Marked(text, finding));
   return out;
 }
 
@@ -104,14 +109,7 @@ const char* kWordedRule = R"(rules:
       no_match: ["you call", "never call", "you always call"]
 )";
 
-size_t CountWith(const char* rules_yaml, const std::string& text) {
-  softstart::testing::RuleDir dir(rules_yaml);
-  softstart::Rewriter::Options options;
-  options.rules_dir = dir.path();
-  softstart::Rewriter rewriter(options);
-  BOOST_REQUIRE(rewriter.ok());
-  return rewriter.Analyze(text).findings.size();
-}
+size_t CountWith(const char* rules_yaml, const std::string& text) { return AnalyzeWith(rules_yaml, text).findings.size(); }
 
 // kWordedRule with other words.
 std::string WordedRuleWith(const std::string& words) {
@@ -245,13 +243,8 @@ const char* kTwoBranchRule = R"(rules:
 )";
 
 BOOST_AUTO_TEST_CASE(a_repeated_group_name_reads_the_branch_that_matched) {
-  softstart::testing::RuleDir dir(kTwoBranchRule);
-  softstart::Rewriter::Options options;
-  options.rules_dir = dir.path();
-  const softstart::Rewriter rewriter(options);
-  BOOST_REQUIRE(rewriter.ok());
   const std::string text = "not once did you call and I waited";
-  const softstart::Analysis analysis = rewriter.Analyze(text);
+  const softstart::Analysis analysis = AnalyzeWith(kTwoBranchRule, text);
   BOOST_REQUIRE_EQUAL(analysis.findings.size(), 1u);
   BOOST_TEST(softstart::testing::Marked(text, analysis.findings[0]) == "not once did you call");
   BOOST_TEST(analysis.suggestion().find("you call me more") != std::string::npos, analysis.suggestion());
@@ -334,17 +327,12 @@ BOOST_AUTO_TEST_CASE(folded_patterns_keep_escapes_flags_and_group_names) {
 }
 
 BOOST_AUTO_TEST_CASE(case_is_ignored_unless_a_rule_asks_for_it) {
-  softstart::testing::RuleDir dir(kCaseRules);
-  softstart::Rewriter::Options options;
-  options.rules_dir = dir.path();
-  softstart::Rewriter rewriter(options);
-  BOOST_REQUIRE(rewriter.ok());
   const std::string text = "hey. i NEED You to Listen";
-  const auto analysis = rewriter.Analyze(text);
+  const auto analysis = AnalyzeWith(kCaseRules, text);
   BOOST_REQUIRE_EQUAL(analysis.findings.size(), 1u);
   BOOST_TEST(softstart::testing::Marked(text, analysis.findings[0]) == "i NEED You to Listen");
   // The group is quoted as typed (the reframer lowers only a group in caps).
   BOOST_TEST(analysis.suggestion().find("Listen") != std::string::npos, analysis.suggestion());
-  BOOST_TEST(rewriter.Analyze("YOU WILL come").flagged());
-  BOOST_TEST(!rewriter.Analyze("you will come").flagged());
+  BOOST_TEST(AnalyzeWith(kCaseRules, "YOU WILL come").flagged());
+  BOOST_TEST(!AnalyzeWith(kCaseRules, "you will come").flagged());
 }
